@@ -1,0 +1,27 @@
+package io.jenkins.plugins.azure.iothub;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.azure.iothub.jenkins.AzureCredentialsAccess;
+import io.jenkins.plugins.azure.iothub.jenkins.StoreCredentialTarget;
+import jenkins.model.Jenkins;
+import org.springframework.security.core.Authentication;
+
+/** Wires the Jenkins adapters for one build and records the result on the build page. */
+final class BuildRenewal {
+
+    private BuildRenewal() {}
+
+    /** Must run on the build's thread: the build's identity decides which credentials it may write. */
+    static RenewalReport perform(Run<?, ?> run, TaskListener listener, RenewKeyConfig config) throws AbortException {
+        Authentication buildIdentity = Jenkins.getAuthentication2();
+        boolean systemMayWriteSystemStore =
+                IotHubKeyRenewalConfiguration.get().isAllowSystemBuildsToWriteSystemStore();
+        CredentialTarget target = StoreCredentialTarget.forRun(run, buildIdentity, systemMayWriteSystemStore);
+        RenewalReport report = new KeyRenewalService()
+                .renew(config, new AzureCredentialsAccess(run), target, listener.getLogger());
+        KeyRenewalAction.record(run, report);
+        return report;
+    }
+}

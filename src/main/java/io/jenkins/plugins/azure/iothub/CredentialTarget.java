@@ -1,0 +1,37 @@
+package io.jenkins.plugins.azure.iothub;
+
+import hudson.AbortException;
+import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
+import java.io.IOException;
+import java.util.List;
+
+/** Where renewed keys are stored as Jenkins secret-text credentials. */
+public interface CredentialTarget {
+
+    /** Outcome of one write. */
+    enum WriteResult {
+        CREATED,
+        UPDATED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Safe to print: the store, e.g. {@code folder 'team-a'} or {@code Jenkins (system)}. */
+    String describe();
+
+    /**
+     * Proves, before anything is sent to Azure, that every id may be written by this build.
+     *
+     * @throws AbortException one line naming the id and what to do, when any id may not be written
+     */
+    void checkWritable(List<String> ids) throws AbortException;
+
+    /**
+     * Creates or updates the credential. The secret leaves {@link KeyMaterial} only inside this call.
+     *
+     * @throws IOException when the store refuses or cannot persist the credential
+     */
+    WriteResult write(String id, String description, KeyMaterial secret) throws IOException;
+}

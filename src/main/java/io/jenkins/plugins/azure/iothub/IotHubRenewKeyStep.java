@@ -1,0 +1,211 @@
+package io.jenkins.plugins.azure.iothub;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.io.Serial;
+import java.util.Map;
+import java.util.Set;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code iotHubRenewKey(hub: 'h', policy: 'p', key: 'primary')}: flat arguments that all land in one
+ * {@link RenewKeyConfig}. Needs no node and no workspace; returns a map of non-secret facts.
+ */
+public final class IotHubRenewKeyStep extends Step {
+
+    private final RenewKeyConfig config;
+
+    @DataBoundConstructor
+    public IotHubRenewKeyStep(String hub, String key) {
+        this.config = new RenewKeyConfig(hub, key);
+    }
+
+    /** The configuration this step runs with. */
+    public RenewKeyConfig toConfig() {
+        return config;
+    }
+
+    public String getHub() {
+        return config.getHub();
+    }
+
+    public String getKey() {
+        return config.getKey();
+    }
+
+    public String getPolicy() {
+        return config.getPolicy();
+    }
+
+    @DataBoundSetter
+    public void setPolicy(String policy) {
+        config.setPolicy(policy);
+    }
+
+    public String getDevice() {
+        return config.getDevice();
+    }
+
+    @DataBoundSetter
+    public void setDevice(String device) {
+        config.setDevice(device);
+    }
+
+    public String getModule() {
+        return config.getModule();
+    }
+
+    @DataBoundSetter
+    public void setModule(String module) {
+        config.setModule(module);
+    }
+
+    public String getResourceGroup() {
+        return config.getResourceGroup();
+    }
+
+    @DataBoundSetter
+    public void setResourceGroup(String resourceGroup) {
+        config.setResourceGroup(resourceGroup);
+    }
+
+    public String getSubscriptionId() {
+        return config.getSubscriptionId();
+    }
+
+    @DataBoundSetter
+    public void setSubscriptionId(String subscriptionId) {
+        config.setSubscriptionId(subscriptionId);
+    }
+
+    public String getAzureCredentialsId() {
+        return config.getAzureCredentialsId();
+    }
+
+    @DataBoundSetter
+    public void setAzureCredentialsId(String azureCredentialsId) {
+        config.setAzureCredentialsId(azureCredentialsId);
+    }
+
+    public String getDataPlaneAuth() {
+        return config.getDataPlaneAuth();
+    }
+
+    @DataBoundSetter
+    public void setDataPlaneAuth(String dataPlaneAuth) {
+        config.setDataPlaneAuth(dataPlaneAuth);
+    }
+
+    public String getPrimaryCredentialsId() {
+        return config.getPrimaryCredentialsId();
+    }
+
+    @DataBoundSetter
+    public void setPrimaryCredentialsId(String primaryCredentialsId) {
+        config.setPrimaryCredentialsId(primaryCredentialsId);
+    }
+
+    public String getSecondaryCredentialsId() {
+        return config.getSecondaryCredentialsId();
+    }
+
+    @DataBoundSetter
+    public void setSecondaryCredentialsId(String secondaryCredentialsId) {
+        config.setSecondaryCredentialsId(secondaryCredentialsId);
+    }
+
+    public String getStore() {
+        return config.getStore();
+    }
+
+    @DataBoundSetter
+    public void setStore(String store) {
+        config.setStore(store);
+    }
+
+    public boolean isDryRun() {
+        return config.isDryRun();
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        config.setDryRun(dryRun);
+    }
+
+    public boolean isVerify() {
+        return config.isVerify();
+    }
+
+    @DataBoundSetter
+    public void setVerify(boolean verify) {
+        config.setVerify(verify);
+    }
+
+    public int getTimeoutSeconds() {
+        return config.getTimeoutSeconds();
+    }
+
+    @DataBoundSetter
+    public void setTimeoutSeconds(int timeoutSeconds) {
+        config.setTimeoutSeconds(timeoutSeconds);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(context, config);
+    }
+
+    /** Runs off the CPS VM thread; the build's identity is carried over by the base class. */
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final RenewKeyConfig config;
+
+        Execution(StepContext context, RenewKeyConfig config) {
+            super(context);
+            this.config = config;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            return BuildRenewal.perform(run, listener, config).toMap();
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "iotHubRenewKey";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.IotHubRenewKeyStep_displayName();
+        }
+
+        /** The step's form reuses the fields, checks and help of the shared configuration object. */
+        public RenewKeyConfig.DescriptorImpl getConfigDescriptor() {
+            return Jenkins.get().getDescriptorByType(RenewKeyConfig.DescriptorImpl.class);
+        }
+    }
+}

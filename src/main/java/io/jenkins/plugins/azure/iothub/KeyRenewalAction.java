@@ -1,0 +1,65 @@
+package io.jenkins.plugins.azure.iothub;
+
+import hudson.model.Run;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import jenkins.model.RunAction2;
+
+/** Build page entry listing what rotated in this build: names, ids, times and fingerprints, never a key. */
+public final class KeyRenewalAction implements RunAction2 {
+
+    private final List<RenewalReport> renewals = new ArrayList<>();
+    private transient Run<?, ?> run;
+
+    /** Adds the report to the build's existing action, or attaches a new one. */
+    public static void record(Run<?, ?> run, RenewalReport report) {
+        synchronized (run) {
+            KeyRenewalAction action = run.getAction(KeyRenewalAction.class);
+            if (action == null) {
+                action = new KeyRenewalAction();
+                action.add(report);
+                run.addAction(action);
+            } else {
+                action.add(report);
+            }
+        }
+    }
+
+    synchronized void add(RenewalReport report) {
+        renewals.add(report);
+    }
+
+    public synchronized List<RenewalReport> getRenewals() {
+        return Collections.unmodifiableList(new ArrayList<>(renewals));
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-lock-closed";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.KeyRenewalAction_displayName();
+    }
+
+    @Override
+    public String getUrlName() {
+        return "iothub-keys";
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+}

@@ -1,0 +1,32 @@
+package io.jenkins.plugins.azure.iothub;
+
+import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
+import io.jenkins.plugins.azure.iothub.engine.KeySlot;
+import java.util.function.Function;
+
+/** The new keys of a policy or an identity, seen through one shape so that storing does not care which. */
+record RenewedKeys(
+        String hostName,
+        Function<KeySlot, KeyMaterial> keys,
+        Function<KeySlot, KeyMaterial> connectionStrings,
+        Verifier verifier) {
+
+    /** Proves that the new key of one slot works; throws the engine's exception when it does not. */
+    @FunctionalInterface
+    interface Verifier {
+        void verify(KeySlot slot);
+    }
+
+    KeyMaterial key(KeySlot slot) {
+        return keys.apply(slot);
+    }
+
+    KeyMaterial connectionString(KeySlot slot) {
+        return connectionStrings.apply(slot);
+    }
+
+    @Override
+    public String toString() {
+        return "RenewedKeys[" + hostName + "]"; // never the keys
+    }
+}

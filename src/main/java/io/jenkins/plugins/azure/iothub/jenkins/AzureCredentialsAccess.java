@@ -1,0 +1,138 @@
+package io.jenkins.plugins.azure.iothub.jenkins;
+
+import com.azure.core.credential.TokenCredential;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.microsoft.azure.util.AzureBaseCredentials;
+import com.microsoft.azure.util.AzureCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.Run;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.azure.iothub.AzureAccess;
+import io.jenkins.plugins.azure.iothub.RenewKeyConfig;
+import io.jenkins.plugins.azure.iothub.engine.IotHubKeyClient;
+import io.jenkins.plugins.azure.iothub.engine.IotHubKeyException;
+import io.jenkins.plugins.azure.iothub.engine.HubInfo;
+import io.jenkins.plugins.azuresdk.HttpClientRetriever;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Azure access through an azure-credentials credential ("Azure Service Principal" or "Azure Managed Identity"),
+ * looked up as the build and tracked on it. There is no ambient fallback (no DefaultAzureCredential): which
+ * identity rotates keys must be visible in the job configuration.
+ */
+public final class AzureCredentialsAccess implements AzureAccess {
+
+    private static final Logger LOGGER = Logger.getLogger(AzureCredentialsAccess.class.getName());
+
+    private final Run<?, ?> run;
+
+    public AzureCredentialsAccess(Run<?, ?> run) {
+        this.run = run;
+    }
+
+    @Override
+    public IotHubKeyClient clientFor(RenewKeyConfig config) throws AbortException {
+        String id = config.getAzureCredentialsId();
+        if (id == null) {
+            throw new AbortException("No Azure credential for hub '" + config.getHub()
+                    + "': set azureCredentialsId to an 'Azure Service Principal' or 'Azure Managed Identity' credential.");
+        }
+        AzureBaseCredentials credential = CredentialsProvider.findCredentialById(id, AzureBaseCredentials.class, run);
+        if (credential == null) {
+            throw new AbortException("Azure credential '" + id + "' for hub '" + config.getHub()
+                    + "' was not found, is not an Azure Service Principal or Managed Identity, or this build may not "
+                    + "use it: check the id and the folder it is defined in.");
+        }
+        CredentialsProvider.track(run, credential);
+        return buildClient(credential, id, config.getHub(), config.getSubscriptionId(),
+                Duration.ofSeconds(config.getTimeoutSeconds()));
+    }
+
+    static IotHubKeyClient buildClient(AzureBaseCredentials credential, String id, String hub,
+            @CheckForNull String subscriptionOverride, Duration timeBudget) throws AbortException {
+        String subscription = subscriptionOverride != null
+                ? subscriptionOverride
+                : Util.fixEmptyAndTrim(credential.getSubscriptionId());
+        if (subscription == null) {
+            throw new AbortException("Azure credential '" + id + "' names no subscription: set subscriptionId to the "
+                    + "subscription of hub '" + hub + "'.");
+        }
+        TokenCredential token;
+        try {
+            token = AzureCredentials.getTokenCredential(credential);
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.FINE, "Cannot build a token credential from " + id, e);
+            throw new AbortException("Azure credential '" + id + "' cannot sign in to Azure ("
+                    + e.getClass().getSimpleName() + "): use an 'Azure Service Principal' or 'Azure Managed Identity' "
+                    + "credential for hub '" + hub + "'.");
+        }
+        return IotHubKeyClient.builder()
+                .cloud(AzureClouds.of(credential.getAzureEnvironment()))
+                .credential(token)
+                .subscriptionId(subscription)
+                .httpClient(HttpClientRetriever.get())
+                .timeBudget(timeBudget)
+                .build();
+    }
+
+    /** Credential picker contents; only users who may configure the job see ids. */
+    public static ListBoxModel listCredentials(@CheckForNull Item item, @CheckForNull String current,
+            boolean mayConfigure) {
+        StandardListBoxModel model = new StandardListBoxModel();
+        if (!mayConfigure) {
+            model.includeCurrentValue(Util.fixNull(current));
+            return model;
+        }
+        model.includeEmptyValue();
+        if (item == null) {
+            model.includeAs(ACL.SYSTEM2, Jenkins.get(), AzureBaseCredentials.class);
+        } else {
+            model.includeAs(authenticationOf(item), item, AzureBaseCredentials.class);
+        }
+        model.includeCurrentValue(Util.fixNull(current));
+        return model;
+    }
+
+    /** Read-only: finds the hub with the chosen credential. The caller has checked permissions. */
+    public static FormValidation testConnection(@CheckForNull Item item, String hub, @CheckForNull String resourceGroup,
+            @CheckForNull String subscriptionId, String credentialsId) {
+        AzureBaseCredentials credential = item == null
+                ? CredentialsProvider.findCredentialByIdInItemGroup(
+                        credentialsId, AzureBaseCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of())
+                : CredentialsProvider.findCredentialByIdInItem(
+                        credentialsId, AzureBaseCredentials.class, item, authenticationOf(item), List.of());
+        if (credential == null) {
+            return FormValidation.error("Azure credential '" + credentialsId + "' was not found for this job");
+        }
+        try {
+            IotHubKeyClient client =
+                    buildClient(credential, credentialsId, hub, subscriptionId, Duration.ofSeconds(60));
+            HubInfo info = client.findHub(hub, resourceGroup);
+            return FormValidation.ok("Found hub '" + hub + "' (" + info.hostName() + ")");
+        } catch (AbortException | IotHubKeyException e) {
+            return FormValidation.error(e.getMessage());
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Test connection to hub " + hub + " failed", e);
+            return FormValidation.error("Could not reach hub '" + hub + "' (" + e.getClass().getSimpleName()
+                    + "); details in the Jenkins system log");
+        }
+    }
+
+    /** The identity builds of this job run as; SYSTEM unless access control for builds is configured. */
+    private static Authentication authenticationOf(Item item) {
+        return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+    }
+}
