@@ -1,0 +1,4 @@
+package hudson;
+
+// Offline declaration: marker interface.
+public interface ExtensionPoint {}

@@ -1,0 +1,6 @@
+package hudson.model;
+
+// Offline declaration.
+public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Run<P, R> {
+    public abstract void run();
+}

@@ -1,0 +1,5 @@
+package hudson.model;
+
+// Offline declaration.
+@Deprecated(since = "2.505")
+public abstract class AbstractDescribableImpl<T extends AbstractDescribableImpl<T>> implements Describable<T> {}

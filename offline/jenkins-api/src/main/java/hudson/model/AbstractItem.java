@@ -1,0 +1,43 @@
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.security.ACL;
+import java.util.Collection;
+
+// Offline declaration.
+public abstract class AbstractItem extends Actionable implements Item {
+    @Override
+    public @NonNull ItemGroup getParent() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @NonNull
+    @Override
+    public String getName() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @NonNull
+    @Override
+    public final String getFullName() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    public final String getFullDisplayName() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public final String getUrl() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @NonNull
+    @Override
+    public ACL getACL() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public abstract Collection<? extends Job> getAllJobs();
+}

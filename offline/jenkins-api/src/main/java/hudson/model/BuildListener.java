@@ -1,0 +1,4 @@
+package hudson.model;
+
+// Offline declaration.
+public interface BuildListener extends TaskListener {}

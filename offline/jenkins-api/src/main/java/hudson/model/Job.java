@@ -1,0 +1,22 @@
+package hudson.model;
+
+import hudson.ExtensionPoint;
+import java.util.SortedMap;
+
+// Offline declaration.
+public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem
+        implements ExtensionPoint {
+    public abstract boolean isBuildable();
+
+    protected abstract SortedMap<Integer, ? extends RunT> _getRuns();
+
+    protected abstract void removeRun(RunT run);
+
+    public RunT getBuildByNumber(int n) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    public RunT getLastBuild() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+}

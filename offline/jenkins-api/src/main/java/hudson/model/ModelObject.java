@@ -1,0 +1,6 @@
+package hudson.model;
+
+// Offline declaration.
+public interface ModelObject {
+    String getDisplayName();
+}

@@ -1,0 +1,4 @@
+package hudson.model;
+
+// Offline declaration.
+public interface TopLevelItem extends Item, Describable<TopLevelItem> {}

@@ -1,0 +1,4 @@
+package hudson.remoting;
+
+// Offline declaration (remoting library): a type name only.
+public class Channel {}

@@ -1,0 +1,36 @@
+package hudson.tasks;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.AbstractProject;
+import hudson.model.Action;
+import hudson.model.BuildListener;
+import java.io.IOException;
+import java.util.Collection;
+
+// Offline declaration.
+@Deprecated
+public abstract class BuildStepCompatibilityLayer implements BuildStep {
+    @Override
+    public boolean prebuild(AbstractBuild<?, ?> build, BuildListener listener) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+            throws InterruptedException, IOException {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public Action getProjectAction(AbstractProject<?, ?> project) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @NonNull
+    @Override
+    public Collection<? extends Action> getProjectActions(AbstractProject<?, ?> project) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+}

@@ -1,0 +1,8 @@
+package jenkins;
+
+// Offline declaration.
+public enum YesNoMaybe {
+    YES,
+    NO,
+    MAYBE
+}

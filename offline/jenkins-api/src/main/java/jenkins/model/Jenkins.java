@@ -1,0 +1,88 @@
+package jenkins.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Item;
+import hudson.model.ItemGroup;
+import hudson.model.TopLevelItem;
+import hudson.security.ACL;
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+import hudson.security.PermissionGroup;
+import java.io.File;
+import java.io.IOException;
+import java.util.Collection;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+
+// Offline declaration. There is no running Jenkins offline: get() fails the way the real one does before
+// startup, so offline tests must not reach it.
+public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
+    protected Jenkins() {}
+
+    @NonNull
+    public static Jenkins get() throws IllegalStateException {
+        throw new IllegalStateException("Jenkins has not been started (offline build)");
+    }
+
+    @CheckForNull
+    public static Jenkins getInstanceOrNull() {
+        return null;
+    }
+
+    public static @NonNull Authentication getAuthentication2() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @NonNull
+    @Override
+    public ACL getACL() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    public @CheckForNull <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type)
+            throws AccessDeniedException {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public Collection<TopLevelItem> getItems() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public String getUrl() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public String getUrlChildPrefix() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public TopLevelItem getItem(String name) throws AccessDeniedException {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public File getRootDirFor(TopLevelItem child) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public void onDeleted(TopLevelItem item) throws IOException {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    public static final PermissionGroup PERMISSIONS = Permission.HUDSON_PERMISSIONS;
+    public static final Permission ADMINISTER = Permission.HUDSON_ADMINISTER;
+    public static final Permission MANAGE = new Permission(PERMISSIONS, "Manage", null, ADMINISTER);
+    public static final Permission SYSTEM_READ = new Permission(PERMISSIONS, "SystemRead", null, ADMINISTER);
+    public static final Permission READ = new Permission(PERMISSIONS, "Read", null, null);
+}

@@ -1,0 +1,11 @@
+package jenkins.model;
+
+import hudson.model.Action;
+import hudson.model.Run;
+
+// Offline declaration.
+public interface RunAction2 extends Action {
+    void onAttached(Run<?, ?> r);
+
+    void onLoad(Run<?, ?> r);
+}

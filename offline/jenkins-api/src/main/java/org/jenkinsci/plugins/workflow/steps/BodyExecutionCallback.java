@@ -1,0 +1,10 @@
+package org.jenkinsci.plugins.workflow.steps;
+
+import java.io.Serializable;
+
+// Offline declaration (workflow-step-api).
+public abstract class BodyExecutionCallback implements Serializable {
+    public abstract void onSuccess(StepContext context, Object result);
+
+    public abstract void onFailure(StepContext context, Throwable t);
+}

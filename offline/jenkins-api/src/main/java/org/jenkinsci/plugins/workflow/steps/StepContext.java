@@ -1,0 +1,26 @@
+package org.jenkinsci.plugins.workflow.steps;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.ListenableFuture;
+import hudson.model.Result;
+import java.io.IOException;
+import java.io.Serializable;
+
+// Offline declaration (workflow-step-api): every abstract method, so offline tests can implement it.
+public abstract class StepContext implements FutureCallback<Object>, Serializable {
+    public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
+
+    public abstract boolean isReady();
+
+    public abstract ListenableFuture<Void> saveState();
+
+    public abstract void setResult(Result r);
+
+    public abstract BodyInvoker newBodyInvoker() throws IllegalStateException;
+
+    @Override
+    public abstract boolean equals(Object o);
+
+    @Override
+    public abstract int hashCode();
+}

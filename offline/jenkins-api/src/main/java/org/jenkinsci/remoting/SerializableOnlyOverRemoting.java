@@ -1,0 +1,6 @@
+package org.jenkinsci.remoting;
+
+import java.io.Serializable;
+
+// Offline declaration (remoting library).
+public interface SerializableOnlyOverRemoting extends Serializable {}
