@@ -1,0 +1,197 @@
+package io.jenkins.plugins.azure.iothub.engine;
+
+import com.azure.core.exception.ClientAuthenticationException;
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.management.exception.ManagementError;
+import com.azure.core.management.exception.ManagementException;
+import com.azure.resourcemanager.iothub.models.ErrorDetails;
+import com.azure.resourcemanager.iothub.models.ErrorDetailsException;
+import com.microsoft.azure.sdk.iot.service.exceptions.IotHubException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+/** What went wrong in one SDK call, reduced to what decides retries and wording. Never holds key material. */
+final class Failure {
+    enum Kind {
+        /** Azure answered with an error status. */
+        HTTP,
+        /** No answer: connection refused or dropped, TLS failure, socket timeout. */
+        CONNECTION,
+        /** The credential could not produce a token. */
+        TOKEN,
+        /** Anything else (a bug, an unexpected SDK state). */
+        OTHER
+    }
+
+    final Kind kind;
+    final int status;
+    final String serviceCode;
+    final String serviceMessage;
+    final Duration retryAfter;
+    final Throwable cause;
+
+    private Failure(Kind kind, int status, String serviceCode, String serviceMessage, Duration retryAfter,
+            Throwable cause) {
+        this.kind = kind;
+        this.status = status;
+        this.serviceCode = serviceCode;
+        this.serviceMessage = serviceMessage;
+        this.retryAfter = retryAfter;
+        this.cause = cause;
+    }
+
+    static Failure http(int status, String code, String message, Duration retryAfter, Throwable cause) {
+        return new Failure(Kind.HTTP, status, code, message, retryAfter, cause);
+    }
+
+    static Failure connection(Throwable cause) {
+        return new Failure(Kind.CONNECTION, 0, null, null, null, cause);
+    }
+
+    static Failure of(Throwable error) {
+        if (error instanceof ErrorDetailsException) {
+            ErrorDetailsException e = (ErrorDetailsException) error;
+            ErrorDetails details = e.getValue();
+            return http(status(e.getResponse()), details == null ? null : details.getCode(),
+                    details == null ? null : details.getMessage(), retryAfter(e.getResponse()), e);
+        }
+        if (error instanceof ManagementException) {
+            ManagementException e = (ManagementException) error;
+            ManagementError details = e.getValue();
+            return http(status(e.getResponse()), details == null ? null : details.getCode(),
+                    details == null ? null : details.getMessage(), retryAfter(e.getResponse()), e);
+        }
+        if (error instanceof ClientAuthenticationException && ((HttpResponseException) error).getResponse() == null) {
+            return new Failure(Kind.TOKEN, 0, null, error.getMessage(), null, error);
+        }
+        if (error instanceof HttpResponseException) {
+            HttpResponseException e = (HttpResponseException) error;
+            return http(status(e.getResponse()), null, null, retryAfter(e.getResponse()), e);
+        }
+        if (error instanceof IotHubException) {
+            IotHubException e = (IotHubException) error;
+            int code = e.getErrorCode();
+            int status = code >= 100_000 ? code / 1000 : code;
+            return http(status, code >= 100_000 ? String.valueOf(code) : null,
+                    e.getErrorCodeDescription() == null ? null : e.getErrorCodeDescription().name(), null, e);
+        }
+        if (isTokenFailure(error)) {
+            return new Failure(Kind.TOKEN, 0, null, error.getMessage(), null, error);
+        }
+        if (hasIoCause(error)) {
+            return connection(error);
+        }
+        return new Failure(Kind.OTHER, 0, null, null, null, sanitized(error));
+    }
+
+    /**
+     * A copy of an unexpected exception chain with the messages replaced by class names. Unexpected exceptions
+     * (a parser failure, say) may quote a response body, and listkeys bodies hold keys.
+     */
+    static Throwable sanitized(Throwable error) {
+        if (error == null) {
+            return null;
+        }
+        RuntimeException copy = new RuntimeException(error.getClass().getName(),
+                error.getCause() == error ? null : sanitized(error.getCause()));
+        copy.setStackTrace(error.getStackTrace());
+        return copy;
+    }
+
+    /** Throttling, busy, server errors and lost connections are worth another attempt. */
+    boolean isTransient() {
+        if (kind == Kind.CONNECTION) {
+            return true;
+        }
+        return kind == Kind.HTTP && (status == 408 || status == 409 || status == 429 || status >= 500);
+    }
+
+    /** Whether the request may have been carried out although no success was seen. */
+    boolean mayHaveBeenApplied() {
+        return kind == Kind.CONNECTION || kind == Kind.OTHER || (kind == Kind.HTTP && status >= 500);
+    }
+
+    /** "HTTP 503 ServiceUnavailable: summary" or "connection failed", for messages. */
+    String describe() {
+        switch (kind) {
+            case HTTP:
+                StringBuilder text = new StringBuilder("HTTP ").append(status);
+                if (serviceCode != null && !serviceCode.isBlank()) {
+                    text.append(' ').append(Texts.shorten(serviceCode));
+                }
+                String summary = Texts.serviceSummary(serviceMessage);
+                if (!summary.isEmpty()) {
+                    text.append(": ").append(summary);
+                }
+                return text.toString();
+            case CONNECTION:
+                return "connection failed: " + rootCauseName();
+            case TOKEN:
+                return "no token: " + Texts.serviceSummary(serviceMessage);
+            default:
+                return "unexpected " + rootCauseName();
+        }
+    }
+
+    private String rootCauseName() {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+
+    private static int status(HttpResponse response) {
+        return response == null ? 0 : response.getStatusCode();
+    }
+
+    static Duration retryAfter(HttpResponse response) {
+        if (response == null) {
+            return null;
+        }
+        return parseRetryAfter(response.getHeaderValue(HttpHeaderName.RETRY_AFTER));
+    }
+
+    static Duration parseRetryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            try {
+                java.time.ZonedDateTime when = java.time.ZonedDateTime.parse(value.trim(),
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(java.time.ZonedDateTime.now(when.getZone()), when);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (java.time.format.DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    private static boolean isTokenFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ClientAuthenticationException
+                    || t.getClass().getName().startsWith("com.azure.identity.")
+                    || t.getClass().getName().startsWith("com.microsoft.aad.msal4j.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasIoCause(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException || t instanceof UncheckedIOException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

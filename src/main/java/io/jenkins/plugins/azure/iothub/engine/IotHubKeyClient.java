@@ -1,0 +1,173 @@
+package io.jenkins.plugins.azure.iothub.engine;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.resourcemanager.iothub.fluent.models.SharedAccessSignatureAuthorizationRuleInner;
+import com.microsoft.azure.sdk.iot.service.registry.RegistryIdentity;
+import java.net.Proxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Renews IoT Hub policy keys (through Azure Resource Manager) and device/module keys (through the hub's registry)
+ * the way the Azure CLI does. Immutable and safe to share between threads; every call has its own time budget.
+ * Every failure is an {@link IotHubKeyException} with a one-line message; no method logs or returns key material
+ * except inside {@link KeyMaterial}.
+ */
+public final class IotHubKeyClient {
+    private final ArmGateway arm;
+    private final TokenCredential credential;
+    private final AzureCloud cloud;
+    private final Proxy dataPlaneProxy;
+    private final Duration pollInterval;
+    private final Duration retryDelay;
+    private final int maxAttempts;
+    private final Duration timeBudget;
+
+    IotHubKeyClient(IotHubKeyClientBuilder builder) {
+        this.credential = builder.credential;
+        this.cloud = builder.cloud;
+        this.dataPlaneProxy = builder.dataPlaneProxy;
+        this.pollInterval = builder.pollInterval;
+        this.retryDelay = builder.retryDelay;
+        this.maxAttempts = builder.maxAttempts;
+        this.timeBudget = builder.timeBudget;
+        this.arm = new ArmGateway(cloud, credential, builder.subscriptionId, builder.httpClient, pollInterval);
+    }
+
+    public static IotHubKeyClientBuilder builder() {
+        return new IotHubKeyClientBuilder();
+    }
+
+    /**
+     * Renews the primary or secondary key (Azure generates the new one) or swaps the two keys of a policy, keeping
+     * every other policy and the order of all policies unchanged.
+     *
+     * @throws IotHubKeyException on any failure; see {@link IotHubKeyException#keyMayHaveChanged()}
+     */
+    public PolicyKeyResult renewPolicyKey(PolicyKeyRequest request) {
+        return guarded(() -> new PolicyRenewal(arm, newRetrier(), pollInterval, request, new CallObserver()).run(),
+                "renewing policy '" + request.policyName() + "' on IoT hub '" + request.hubName() + "'", true);
+    }
+
+    /**
+     * Sets new keys (32 random bytes each) on a SAS device or module, or swaps its keys, and reads them back.
+     *
+     * @throws IotHubKeyException on any failure; NOT_SAS for X.509 identities
+     */
+    public IdentityKeyResult renewIdentityKey(IdentityKeyRequest request) {
+        String action = IdentityRenewal.actionOf(request);
+        return guarded(() -> {
+            Retrier retrier = newRetrier();
+            CallObserver observer = new CallObserver();
+            HubInfo hub = new HubLocator(arm, retrier, observer).locate(request.hubName(), request.resourceGroup(),
+                    action).info;
+            DataPlane.Registry registry = dataPlane(retrier, observer).registryFor(hub, request.auth(), action);
+            return new IdentityRenewal(retrier, request).run(hub, registry);
+        }, action, true);
+    }
+
+    /** Read-only: finds the hub, by resource group or by name in the whole subscription. */
+    public HubInfo findHub(String hubName, String resourceGroup) {
+        Names.checkHub(hubName);
+        String group = Names.checkResourceGroup(resourceGroup, hubName);
+        String action = "looking up IoT hub '" + hubName + "'";
+        return guarded(() -> new HubLocator(arm, newRetrier(), new CallObserver()).locate(hubName, group, action).info,
+                action, false);
+    }
+
+    /** Read-only: the hub and the policy exist (dry run). */
+    public PolicyInfo checkPolicy(PolicyKeyRequest request) {
+        String action = "checking policy '" + request.policyName() + "' on IoT hub '" + request.hubName() + "'";
+        return guarded(() -> {
+            Retrier retrier = newRetrier();
+            CallObserver observer = new CallObserver();
+            HubInfo hub = new HubLocator(arm, retrier, observer).locate(request.hubName(), request.resourceGroup(),
+                    action).info;
+            List<SharedAccessSignatureAuthorizationRuleInner> policies = retrier.read(
+                    () -> arm.listPolicies(hub.resourceGroup(), hub.name(), observer), action,
+                    HubLocator.advice(hub.name(), hub.resourceGroup(), arm.subscriptionId()));
+            int index = PolicyRenewal.indexOf(policies, request.policyName());
+            if (index < 0) {
+                throw new IotHubKeyException(IotHubKeyException.Reason.NOT_FOUND, "Shared access policy '"
+                        + request.policyName() + "' was not found on IoT hub '" + hub.name() + "'. Check the policy"
+                        + " name.", false, null);
+            }
+            SharedAccessSignatureAuthorizationRuleInner policy = policies.get(index);
+            return new PolicyInfo(hub, policy.keyName(), PolicyRenewal.rightsOf(policy));
+        }, action, false);
+    }
+
+    /** Read-only: the device or module exists and uses SAS keys (dry run). */
+    public IdentityInfo checkIdentity(IdentityKeyRequest request) {
+        String action = "checking " + request.describe() + " on IoT hub '" + request.hubName() + "'";
+        return guarded(() -> {
+            Retrier retrier = newRetrier();
+            CallObserver observer = new CallObserver();
+            HubInfo hub = new HubLocator(arm, retrier, observer).locate(request.hubName(), request.resourceGroup(),
+                    action).info;
+            DataPlane.Registry registry = dataPlane(retrier, observer).registryFor(hub, request.auth(), action);
+            IdentityRenewal.read(retrier, registry, request, hub, action);
+            return new IdentityInfo(hub, request.deviceId(), request.moduleId());
+        }, action, false);
+    }
+
+    /**
+     * Proves the renewed key works with one SAS-signed read on the hub's data plane.
+     *
+     * @throws IotHubKeyException UNAUTHORIZED if the hub refuses the key; INVALID_ARGUMENT for DeviceConnect-only
+     *                            policies, whose keys cannot be checked from the service side
+     */
+    public void verifyPolicyKey(PolicyKeyResult result, KeySlot slot) {
+        guarded(() -> {
+            new PolicyProbe(newRetrier(), dataPlaneProxy).verify(result, slot);
+            return null;
+        }, "verifying policy '" + result.policyName() + "' on IoT hub '" + result.hubName() + "'", false);
+    }
+
+    /** Reads the device or module back and checks that it still holds the key the renewal set. */
+    public void verifyIdentityKey(IdentityKeyResult result, KeySlot slot) {
+        IdentityKeyRequest request = result.moduleId() == null
+                ? IdentityKeyRequest.device(result.hubName(), result.resourceGroup(), result.deviceId(),
+                        result.keyType(), result.dataPlaneAuth())
+                : IdentityKeyRequest.module(result.hubName(), result.resourceGroup(), result.deviceId(),
+                        result.moduleId(), result.keyType(), result.dataPlaneAuth());
+        String action = "verifying the keys of " + request.describe() + " on IoT hub '" + result.hubName() + "'";
+        guarded(() -> {
+            Retrier retrier = newRetrier();
+            DataPlane.Registry registry = dataPlane(retrier, new CallObserver()).registryFor(result.hub(),
+                    result.dataPlaneAuth(), action);
+            RegistryIdentity identity = IdentityRenewal.read(retrier, registry, request, result.hub(), action);
+            String stored = IdentityRenewal.keyOf(identity, slot);
+            if (stored == null || !KeyMaterial.of(stored).sameAs(result.key(slot))) {
+                throw new IotHubKeyException(IotHubKeyException.Reason.CONCURRENT_CHANGE, Deadline.capitalize(
+                        request.describe()) + " on IoT hub '" + result.hubName() + "' no longer holds the "
+                        + slot.name().toLowerCase(java.util.Locale.ROOT) + " key this renewal set: something else"
+                        + " changed it. Run the renewal again." + Problems.MAY_HAVE_CHANGED, true, null);
+            }
+            return null;
+        }, action, false);
+    }
+
+    private Retrier newRetrier() {
+        return new Retrier(maxAttempts, retryDelay, Deadline.after(timeBudget));
+    }
+
+    private DataPlane dataPlane(Retrier retrier, CallObserver observer) {
+        return new DataPlane(arm, retrier, observer, credential, cloud, dataPlaneProxy);
+    }
+
+    /** Last line of defence: nothing but an IotHubKeyException leaves the engine, and never with key material. */
+    private static <T> T guarded(Supplier<T> work, String action, boolean changesKeys) {
+        try {
+            return work.get();
+        } catch (IotHubKeyException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IotHubKeyException(IotHubKeyException.Reason.SERVICE_ERROR, Deadline.capitalize(action)
+                    + " failed unexpectedly (" + e.getClass().getSimpleName() + "). Run again; if it persists, report"
+                    + " it with the build log." + (changesKeys ? Problems.MAY_HAVE_CHANGED : ""), changesKeys,
+                    Failure.sanitized(e));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.jenkins.plugins.azure.iothub.engine;
+
+/** A renewed policy as Azure holds it after the renewal. Keys only as {@link KeyMaterial}. */
+public final class PolicyKeyResult {
+    private final HubInfo hub;
+    private final String policyName;
+    private final String rights;
+    private final KeyType keyType;
+    private final KeyMaterial primaryKey;
+    private final KeyMaterial secondaryKey;
+
+    PolicyKeyResult(HubInfo hub, String policyName, String rights, KeyType keyType, String primaryKey,
+            String secondaryKey) {
+        this.hub = hub;
+        this.policyName = policyName;
+        this.rights = rights;
+        this.keyType = keyType;
+        this.primaryKey = primaryKey == null ? null : KeyMaterial.of(primaryKey);
+        this.secondaryKey = secondaryKey == null ? null : KeyMaterial.of(secondaryKey);
+    }
+
+    public String hubName() {
+        return hub.name();
+    }
+
+    public String hostName() {
+        return hub.hostName();
+    }
+
+    public String resourceGroup() {
+        return hub.resourceGroup();
+    }
+
+    /** As Azure stores it (which may differ in case from what was asked for). */
+    public String policyName() {
+        return policyName;
+    }
+
+    /** The policy's rights, e.g. {@code RegistryRead, RegistryWrite}. */
+    public String rights() {
+        return rights;
+    }
+
+    public KeyType keyType() {
+        return keyType;
+    }
+
+    public KeyMaterial key(KeySlot slot) {
+        KeyMaterial key = slot == KeySlot.PRIMARY ? primaryKey : secondaryKey;
+        if (key == null) {
+            throw new IllegalStateException("Azure returned no " + slot + " key for policy " + policyName);
+        }
+        return key;
+    }
+
+    /** {@code HostName=..;SharedAccessKeyName=..;SharedAccessKey=..} */
+    public KeyMaterial connectionString(KeySlot slot) {
+        return KeyMaterial.of("HostName=" + hub.hostName() + ";SharedAccessKeyName=" + policyName + ";SharedAccessKey="
+                + key(slot).reveal());
+    }
+
+    HubInfo hub() {
+        return hub;
+    }
+
+    @Override
+    public String toString() {
+        return "PolicyKeyResult[hub=" + hub.name() + ", policy=" + policyName + ", key=" + keyType.cliName()
+                + ", primary=" + fingerprint(primaryKey) + ", secondary=" + fingerprint(secondaryKey) + "]";
+    }
+
+    static String fingerprint(KeyMaterial key) {
+        return key == null ? "none" : key.fingerprint();
+    }
+}
