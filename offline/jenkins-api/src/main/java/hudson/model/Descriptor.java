@@ -1,6 +1,8 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.security.Permission;
+import jenkins.model.Jenkins;
 
 // Offline declaration. Descriptors can be constructed in offline tests (their doCheck/doFill methods are
 // plain Java); nothing is loaded or saved.
@@ -26,6 +28,10 @@ public abstract class Descriptor<T extends Describable<T>> {
 
     public String getId() {
         return clazz.getName();
+    }
+
+    public @NonNull Permission getRequiredGlobalConfigPagePermission() {
+        return Jenkins.ADMINISTER;
     }
 
     public synchronized void save() {}

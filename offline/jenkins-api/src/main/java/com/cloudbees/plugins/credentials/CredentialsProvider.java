@@ -61,6 +61,26 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    @CheckForNull
+    public static <C extends IdCredentials> C findCredentialByIdInItemGroup(
+            @NonNull String id,
+            @NonNull Class<C> type,
+            @Nullable ItemGroup<?> itemGroup,
+            @Nullable Authentication authentication,
+            @Nullable List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @CheckForNull
+    public static <C extends IdCredentials> C findCredentialByIdInItem(
+            @NonNull String id,
+            @NonNull Class<C> type,
+            @Nullable Item item,
+            @Nullable Authentication authentication,
+            @Nullable List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
     public static <C extends Credentials> C track(@NonNull Run build, @CheckForNull C credentials) {
         throw new UnsupportedOperationException("offline declaration");
     }

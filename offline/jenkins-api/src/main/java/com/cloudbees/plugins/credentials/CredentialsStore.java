@@ -41,6 +41,11 @@ public abstract class CredentialsStore implements AccessControlled {
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    @NonNull
+    public List<Domain> getDomains() {
+        return List.of(Domain.global());
+    }
+
     public abstract List<Credentials> getCredentials(@NonNull Domain domain);
 
     public abstract boolean addCredentials(@NonNull Domain domain, @NonNull Credentials credentials) throws IOException;
