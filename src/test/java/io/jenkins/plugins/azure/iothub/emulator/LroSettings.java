@@ -1,0 +1,49 @@
+package io.jenkins.plugins.azure.iothub.emulator;
+
+import java.time.Duration;
+
+/**
+ * How hub updates (PUT) run as long-running operations. Values are read when a PUT is accepted. Defaults:
+ * {@code Retry-After: 0}, one {@code Running} answer before the final status, auto-completion after 10 s without polls.
+ */
+public final class LroSettings {
+    private volatile int retryAfterSeconds = 0;
+    private volatile int pollsUntilDone = 1;
+    private volatile Duration autoCompleteAfter = Duration.ofSeconds(10);
+
+    /** The {@code Retry-After} header (seconds) on the 201 and on each {@code Running} status answer; 0 allowed. */
+    public LroSettings retryAfterSeconds(int seconds) {
+        if (seconds < 0) {
+            throw new IllegalArgumentException("seconds must be >= 0");
+        }
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** How many status polls answer {@code Running} before the operation ends. */
+    public LroSettings pollsUntilDone(int polls) {
+        if (polls < 0) {
+            throw new IllegalArgumentException("polls must be >= 0");
+        }
+        this.pollsUntilDone = polls;
+        return this;
+    }
+
+    /** An operation nobody polls finishes by itself after this time (checked when the hub is next touched). */
+    public LroSettings autoCompleteAfter(Duration duration) {
+        this.autoCompleteAfter = duration;
+        return this;
+    }
+
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public int pollsUntilDone() {
+        return pollsUntilDone;
+    }
+
+    public Duration autoCompleteAfter() {
+        return autoCompleteAfter;
+    }
+}
