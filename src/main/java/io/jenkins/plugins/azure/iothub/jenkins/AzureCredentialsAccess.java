@@ -72,7 +72,9 @@ public final class AzureCredentialsAccess implements AzureAccess {
         }
         TokenCredential token;
         try {
-            token = AzureCredentials.getTokenCredential(credential);
+            token = credential instanceof AzureTokenSource source
+                    ? source.tokenCredential()
+                    : AzureCredentials.getTokenCredential(credential);
         } catch (RuntimeException e) {
             LOGGER.log(Level.FINE, "Cannot build a token credential from " + id, e);
             throw new AbortException("Azure credential '" + id + "' cannot sign in to Azure ("

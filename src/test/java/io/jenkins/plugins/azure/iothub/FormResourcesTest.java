@@ -1,0 +1,174 @@
+package io.jenkins.plugins.azure.iothub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
+
+/** The form, the help and the bound properties must describe the same options. */
+class FormResourcesTest {
+
+    private static final String BASE = "/io/jenkins/plugins/azure/iothub/";
+    private static final Pattern ENTRY_FIELD = Pattern.compile("<f:entry\\s+field=\"([A-Za-z]+)\"");
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = FormResourcesTest.class.getResourceAsStream(BASE + path)) {
+            assertNotNull(in, () -> "missing resource " + path);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The persisted options of the configuration object. */
+    private static Set<String> configFields() {
+        Set<String> names = new TreeSet<>();
+        for (Field f : RenewKeyConfig.class.getDeclaredFields()) {
+            if (!Modifier.isStatic(f.getModifiers())) {
+                names.add(f.getName());
+            }
+        }
+        return names;
+    }
+
+    private static Set<String> formFields(String jelly) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = ENTRY_FIELD.matcher(jelly);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    private static Set<String> setterProperties(Class<?> type) {
+        Set<String> names = new TreeSet<>();
+        for (Method m : type.getMethods()) {
+            if (m.isAnnotationPresent(DataBoundSetter.class) && m.getName().startsWith("set")) {
+                names.add(Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void everyOptionHasAFormEntry() throws IOException {
+        assertEquals(configFields(), formFields(resource("RenewKeyConfig/config.jelly")));
+    }
+
+    @Test
+    void everyOptionHasItsOwnHelpFile() throws IOException {
+        for (String field : configFields()) {
+            String help = resource("RenewKeyConfig/help-" + field + ".html");
+            assertTrue(help.strip().startsWith("<div>") && help.strip().endsWith("</div>"), field);
+        }
+        assertTrue(resource("IotHubKeyRenewalConfiguration/help-allowSystemBuildsToWriteSystemStore.html")
+                .contains("SYSTEM"));
+    }
+
+    @Test
+    void everyOptionExceptTheRequiredOnesHasASetter() {
+        Set<String> optional = new TreeSet<>(configFields());
+        optional.removeAll(Set.of("hub", "key"));
+        assertEquals(optional, setterProperties(RenewKeyConfig.class));
+    }
+
+    @Test
+    void theStepOffersEveryOptionAsAFlatArgument() throws Exception {
+        assertEquals(setterProperties(RenewKeyConfig.class), setterProperties(IotHubRenewKeyStep.class));
+        IotHubRenewKeyStep step = new IotHubRenewKeyStep("h-1", "swap");
+        step.setPolicy("p");
+        step.setPrimaryCredentialsId("a");
+        step.setStore("key");
+        step.setDryRun(true);
+        step.setTimeoutSeconds(60);
+        RenewKeyConfig expected = new RenewKeyConfig("h-1", "swap");
+        expected.setPolicy("p");
+        expected.setPrimaryCredentialsId("a");
+        expected.setStore("key");
+        expected.setDryRun(true);
+        expected.setTimeoutSeconds(60);
+        assertEquals(expected, step.toConfig());
+    }
+
+    @Test
+    void stepHelpHasScriptedAndDeclarativeExamples() throws IOException {
+        String help = resource("IotHubRenewKeyStep/help.html");
+        assertTrue(help.contains("iotHubRenewKey hub:"), "scripted example");
+        assertTrue(help.contains("pipeline {"), "declarative example");
+        assertTrue(resource("IotHubRenewKeyBuilder/help.html").contains("iotHubRenewKey"));
+    }
+
+    @Test
+    void stepAndBuilderFormsReuseTheConfigurationForm() throws IOException {
+        assertTrue(resource("IotHubRenewKeyStep/config.jelly").contains("descriptor.configDescriptor"));
+        assertTrue(resource("IotHubRenewKeyBuilder/config.jelly").contains("<f:property field=\"renewal\"/>"));
+    }
+
+    @Test
+    void formHasTestConnectionAndKeyTypeDropdownAndCredentialPicker() throws IOException {
+        String form = resource("RenewKeyConfig/config.jelly");
+        assertTrue(form.contains("method=\"testConnection\""));
+        assertTrue(Pattern.compile("field=\"key\"[^>]*>\\s*<f:select/>").matcher(form).find());
+        assertTrue(Pattern.compile("field=\"azureCredentialsId\"[^>]*>\\s*<c:select").matcher(form).find());
+    }
+
+    @Test
+    void everyJellyFileEscapesByDefault() throws IOException {
+        List<String> files = List.of("RenewKeyConfig/config.jelly", "IotHubRenewKeyStep/config.jelly",
+                "IotHubRenewKeyBuilder/config.jelly", "IotHubKeyRenewalConfiguration/config.jelly",
+                "KeyRenewalAction/index.jelly", "KeyRenewalAction/summary.jelly");
+        for (String file : files) {
+            assertTrue(resource(file).startsWith("<?jelly escape-by-default='true'?>"), file);
+        }
+    }
+
+    @Test
+    void everyFormMethodIsPostOnly() {
+        List<String> notPost = new ArrayList<>();
+        for (Method m : RenewKeyConfig.DescriptorImpl.class.getDeclaredMethods()) {
+            boolean formMethod = m.getName().startsWith("doFill") || m.getName().startsWith("doCheck")
+                    || m.getName().startsWith("doTest");
+            if (formMethod && !m.isAnnotationPresent(POST.class)) {
+                notPost.add(m.getName());
+            }
+        }
+        assertEquals(List.of(), notPost);
+    }
+
+    @Test
+    void everyCheckedFieldExists() {
+        Set<String> fields = configFields();
+        for (Method m : RenewKeyConfig.DescriptorImpl.class.getDeclaredMethods()) {
+            for (String prefix : List.of("doCheck", "doFill")) {
+                if (m.getName().startsWith(prefix)) {
+                    String rest = m.getName().substring(prefix.length()).replaceFirst("Items$", "");
+                    String field = Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+                    assertTrue(fields.contains(field), m.getName() + " refers to no field");
+                }
+            }
+        }
+    }
+
+    @Test
+    void actionPagesShowNoSecretAccessor() throws IOException {
+        for (String page : List.of("KeyRenewalAction/index.jelly", "KeyRenewalAction/summary.jelly")) {
+            String jelly = resource(page);
+            assertFalse(jelly.contains("reveal"), page);
+            assertFalse(jelly.contains("secret"), page);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.jenkins.plugins.azure.iothub;
+
+import hudson.model.FreeStyleProject;
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Forms and generated snippets keep every option. Needs a running Jenkins. */
+@WithJenkins
+class IotHubRenewKeyConfigJenkinsTest {
+
+    @Test
+    void freestyleConfigurationSurvivesTheForm(JenkinsRule r) throws Exception {
+        RenewKeyConfig config = new RenewKeyConfig("contoso-hub", "secondary");
+        config.setPolicy("service");
+        config.setAzureCredentialsId("azure-sp");
+        config.setResourceGroup("iot-prod");
+        config.setSecondaryCredentialsId("service-cs");
+        config.setStore("key");
+        config.setVerify(false);
+        config.setTimeoutSeconds(120);
+        FreeStyleProject project = r.createFreeStyleProject();
+        project.getBuildersList().add(new IotHubRenewKeyBuilder(config));
+
+        project = r.configRoundtrip(project);
+
+        r.assertEqualDataBoundBeans(new IotHubRenewKeyBuilder(config), project.getBuildersList().get(0));
+    }
+
+    @Test
+    void freestyleDeviceConfigurationSurvivesTheForm(JenkinsRule r) throws Exception {
+        RenewKeyConfig config = new RenewKeyConfig("contoso-hub", "both");
+        config.setDevice("thermostat-7");
+        config.setModule("edge-agent");
+        config.setAzureCredentialsId("azure-sp");
+        config.setDataPlaneAuth("login");
+        config.setDryRun(true);
+        FreeStyleProject project = r.createFreeStyleProject();
+        project.getBuildersList().add(new IotHubRenewKeyBuilder(config));
+
+        project = r.configRoundtrip(project);
+
+        r.assertEqualDataBoundBeans(new IotHubRenewKeyBuilder(config), project.getBuildersList().get(0));
+    }
+
+    @Test
+    void snippetGeneratorWritesOnlyWhatDiffersFromTheDefaults(JenkinsRule r) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(r);
+        IotHubRenewKeyStep step = new IotHubRenewKeyStep("contoso-hub", "primary");
+        step.setPolicy("service");
+        snippets.assertRoundTrip(step, "iotHubRenewKey hub: 'contoso-hub', key: 'primary', policy: 'service'");
+
+        step.setAzureCredentialsId("azure-sp");
+        step.setDryRun(true);
+        step.setStore("key");
+        step.setVerify(false);
+        step.setTimeoutSeconds(60);
+        snippets.assertRoundTrip(step, "iotHubRenewKey azureCredentialsId: 'azure-sp', dryRun: true, "
+                + "hub: 'contoso-hub', key: 'primary', policy: 'service', store: 'key', timeoutSeconds: 60, "
+                + "verify: false");
+    }
+
+    @Test
+    void deviceSnippet(JenkinsRule r) throws Exception {
+        IotHubRenewKeyStep step = new IotHubRenewKeyStep("contoso-hub", "both");
+        step.setDevice("thermostat-7");
+        step.setModule("edge-agent");
+        step.setDataPlaneAuth("login");
+        step.setPrimaryCredentialsId("p-cs");
+        step.setSecondaryCredentialsId("s-cs");
+        new SnippetizerTester(r).assertRoundTrip(step, "iotHubRenewKey dataPlaneAuth: 'login', device: 'thermostat-7', "
+                + "hub: 'contoso-hub', key: 'both', module: 'edge-agent', primaryCredentialsId: 'p-cs', "
+                + "secondaryCredentialsId: 's-cs'");
+    }
+}

@@ -1,0 +1,184 @@
+package io.jenkins.plugins.azure.iothub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.azure.iothub.engine.KeySlot;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RenewKeyConfigTest {
+
+    private static RenewKeyConfig policy(String hub, String policy, String key) {
+        RenewKeyConfig config = new RenewKeyConfig(hub, key);
+        config.setPolicy(policy);
+        config.setAzureCredentialsId("azure-sp");
+        return config;
+    }
+
+    private static RenewKeyConfig device(String hub, String device, String key) {
+        RenewKeyConfig config = new RenewKeyConfig(hub, key);
+        config.setDevice(device);
+        config.setAzureCredentialsId("azure-sp");
+        return config;
+    }
+
+    private static String onlyProblem(RenewKeyConfig config) {
+        List<String> problems = config.validate();
+        assertEquals(1, problems.size(), () -> "expected exactly one problem, got " + problems);
+        return problems.get(0);
+    }
+
+    @Test
+    void aCompletePolicyConfigurationHasNoProblems() {
+        assertEquals(List.of(), policy("contoso-hub", "service", "primary").validate());
+        assertEquals(List.of(), device("contoso-hub", "thermostat-7", "both").validate());
+    }
+
+    @Test
+    void defaultsAreConnectionStringVerifiedKeyAuthAndFiveMinutes() {
+        RenewKeyConfig config = policy("contoso-hub", "service", "primary");
+        assertEquals("connectionString", config.getStore());
+        assertEquals("key", config.getDataPlaneAuth());
+        assertTrue(config.isVerify());
+        assertEquals(300, config.getTimeoutSeconds());
+    }
+
+    @Test
+    void keyTypeIsCaseInsensitiveLikeTheCli() {
+        assertEquals(List.of(), policy("contoso-hub", "service", "Primary").validate());
+        assertEquals("primary", policy("contoso-hub", "service", " PRIMARY ").getKey());
+    }
+
+    @Test
+    void missingHubAndKeyAreReportedTogether() {
+        RenewKeyConfig config = new RenewKeyConfig(" ", null);
+        config.setPolicy("service");
+        config.setAzureCredentialsId("azure-sp");
+        List<String> problems = config.validate();
+        assertEquals(2, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("hub is required"), problems::toString);
+        assertTrue(problems.get(1).startsWith("key is required"), problems::toString);
+    }
+
+    @Test
+    void exactlyOneOfPolicyOrDevice() {
+        RenewKeyConfig neither = new RenewKeyConfig("contoso-hub", "primary");
+        neither.setAzureCredentialsId("azure-sp");
+        assertTrue(onlyProblem(neither).contains("either policy"));
+
+        RenewKeyConfig both = policy("contoso-hub", "service", "primary");
+        both.setDevice("thermostat-7");
+        assertTrue(onlyProblem(both).contains("only one of policy or device"));
+    }
+
+    @Test
+    void moduleNeedsADevice() {
+        RenewKeyConfig config = policy("contoso-hub", "service", "primary");
+        config.setModule("edge-agent");
+        assertTrue(onlyProblem(config).contains("module 'edge-agent' needs device"));
+    }
+
+    @Test
+    void bothIsOnlyForIdentities() {
+        assertTrue(onlyProblem(policy("contoso-hub", "service", "both")).contains("only to device and module keys"));
+    }
+
+    @Test
+    void unknownKeyTypeNamesTheValue() {
+        assertTrue(onlyProblem(policy("contoso-hub", "service", "tertiary")).contains("'tertiary'"));
+    }
+
+    @Test
+    void badNamesAreRefusedWithTheValueAndTheRule() {
+        assertTrue(onlyProblem(policy("-hub", "service", "primary")).contains("hub '-hub'"));
+        assertTrue(onlyProblem(policy("contoso-hub", "ser vice", "primary")).contains("policy 'ser vice'"));
+        assertTrue(onlyProblem(device("contoso-hub", "dev?x", "primary")).contains("device 'dev?x'"));
+        assertTrue(onlyProblem(device("contoso-hub", "..", "primary")).contains("device '..'"));
+        RenewKeyConfig rg = policy("contoso-hub", "service", "primary");
+        rg.setResourceGroup("rg.");
+        assertTrue(onlyProblem(rg).contains("resourceGroup 'rg.'"));
+        RenewKeyConfig sub = policy("contoso-hub", "service", "primary");
+        sub.setSubscriptionId("not-a-guid");
+        assertTrue(onlyProblem(sub).contains("subscriptionId 'not-a-guid'"));
+    }
+
+    @Test
+    void azureCredentialIsRequired() {
+        RenewKeyConfig config = new RenewKeyConfig("contoso-hub", "primary");
+        config.setPolicy("service");
+        assertTrue(onlyProblem(config).startsWith("azureCredentialsId is required"));
+    }
+
+    @Test
+    void storeDataPlaneAuthAndTimeoutAreChecked() {
+        RenewKeyConfig store = policy("contoso-hub", "service", "primary");
+        store.setStore("file");
+        assertTrue(onlyProblem(store).contains("store 'file'"));
+        RenewKeyConfig auth = device("contoso-hub", "d1", "primary");
+        auth.setDataPlaneAuth("password");
+        assertTrue(onlyProblem(auth).contains("dataPlaneAuth 'password'"));
+        RenewKeyConfig timeout = policy("contoso-hub", "service", "primary");
+        timeout.setTimeoutSeconds(5);
+        assertTrue(onlyProblem(timeout).contains("timeoutSeconds 5"));
+    }
+
+    @Test
+    void storeAcceptsAnyCasingButKeepsTheDocumentedSpelling() {
+        RenewKeyConfig config = policy("contoso-hub", "service", "primary");
+        config.setStore("CONNECTIONSTRING");
+        assertEquals("connectionString", config.getStore());
+        config.setStore("Key");
+        assertEquals("key", config.getStore());
+    }
+
+    @Test
+    void defaultCredentialIdsAreLowerCaseAndSanitized() {
+        RenewKeyConfig p = policy("Contoso-Hub", "iothubowner", "swap");
+        assertEquals("iothub-contoso-hub-iothubowner-primary", p.credentialIdFor(KeySlot.PRIMARY));
+        assertEquals("iothub-contoso-hub-iothubowner-secondary", p.credentialIdFor(KeySlot.SECONDARY));
+
+        RenewKeyConfig m = device("contoso-hub", "Dev:7@site", "primary");
+        m.setModule("edge$agent");
+        assertEquals("iothub-contoso-hub-device-dev-7-site-module-edge-agent-primary",
+                m.credentialIdFor(KeySlot.PRIMARY));
+    }
+
+    @Test
+    void configuredCredentialIdsWin() {
+        RenewKeyConfig config = policy("contoso-hub", "service", "primary");
+        config.setPrimaryCredentialsId("svc-cs");
+        assertEquals("svc-cs", config.credentialIdFor(KeySlot.PRIMARY));
+    }
+
+    @Test
+    void storedSlotsFollowTheKeyType() {
+        assertEquals(List.of(KeySlot.PRIMARY), policy("h-1", "p", "primary").storedSlots());
+        assertEquals(List.of(KeySlot.SECONDARY), policy("h-1", "p", "secondary").storedSlots());
+        assertEquals(List.of(KeySlot.PRIMARY, KeySlot.SECONDARY), policy("h-1", "p", "swap").storedSlots());
+        assertEquals(List.of(KeySlot.PRIMARY, KeySlot.SECONDARY), device("h-1", "d", "both").storedSlots());
+    }
+
+    @Test
+    void swapNeedsTwoDifferentCredentialIds() {
+        RenewKeyConfig config = policy("contoso-hub", "service", "swap");
+        config.setPrimaryCredentialsId("same");
+        config.setSecondaryCredentialsId("same");
+        assertTrue(onlyProblem(config).contains("must differ"));
+    }
+
+    @Test
+    void badCredentialIdIsRefused() {
+        RenewKeyConfig config = policy("contoso-hub", "service", "primary");
+        config.setPrimaryCredentialsId("a b");
+        assertTrue(onlyProblem(config).contains("primaryCredentialsId 'a b'"));
+    }
+
+    @Test
+    void describeTargetNamesEverything() {
+        RenewKeyConfig m = device("contoso-hub", "d1", "primary");
+        m.setModule("m1");
+        assertEquals("module 'm1' of device 'd1' on hub 'contoso-hub'", m.describeTarget());
+        assertEquals("policy 'p' on hub 'h-1'", policy("h-1", "p", "primary").describeTarget());
+    }
+}
