@@ -1,0 +1,128 @@
+package io.jenkins.plugins.azure.iothub.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.azure.iothub.emulator.RecordedRequest;
+import io.jenkins.plugins.azure.iothub.emulator.SharedAccessPolicy;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Policy key renewal against the emulator: what the CLI does, and what it must never do. */
+class PolicyRenewalTest {
+    private EngineFixture fx;
+
+    @BeforeEach
+    void start() {
+        fx = new EngineFixture();
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    private static List<String> names(List<SharedAccessPolicy> policies) {
+        return policies.stream().map(SharedAccessPolicy::keyName).collect(Collectors.toList());
+    }
+
+    @Test
+    void primaryRenewalGetsAServiceGeneratedKeyAndLeavesEverythingElseAlone() {
+        List<SharedAccessPolicy> before = fx.hub.policies();
+        SharedAccessPolicy service = fx.hub.policy("service");
+
+        PolicyKeyResult result = fx.client().renewPolicyKey(PolicyKeyRequest.of(EngineFixture.HUB, EngineFixture.RG,
+                "service", KeyType.PRIMARY));
+
+        SharedAccessPolicy after = fx.hub.policy("service");
+        assertNotEquals(service.primaryKey(), after.primaryKey());
+        assertEquals(service.secondaryKey(), after.secondaryKey());
+        assertEquals(after.primaryKey(), result.key(KeySlot.PRIMARY).reveal());
+        assertEquals(after.secondaryKey(), result.key(KeySlot.SECONDARY).reveal());
+        assertEquals(names(before), names(fx.hub.policies()), "order of policies is kept");
+        for (SharedAccessPolicy old : before) {
+            if (!old.keyName().equals("service")) {
+                SharedAccessPolicy now = fx.hub.policy(old.keyName());
+                assertEquals(old.primaryKey(), now.primaryKey(), old.keyName());
+                assertEquals(old.secondaryKey(), now.secondaryKey(), old.keyName());
+                assertEquals(old.rights(), now.rights(), old.keyName());
+            }
+        }
+        assertEquals("service", result.policyName());
+        assertEquals(fx.hub.hostName(), result.hostName());
+        assertEquals(EngineFixture.RG, result.resourceGroup());
+        assertEquals("HostName=" + fx.hub.hostName() + ";SharedAccessKeyName=service;SharedAccessKey="
+                + after.primaryKey(), result.connectionString(KeySlot.PRIMARY).reveal());
+    }
+
+    @Test
+    void putSendsTheRenewedKeyAbsentAndTheHubEtag() {
+        String etag = fx.hub.etag();
+        fx.client().renewPolicyKey(PolicyKeyRequest.of(EngineFixture.HUB, EngineFixture.RG, "registryRead",
+                KeyType.SECONDARY));
+        List<RecordedRequest> puts = fx.emulator.requests().matching("PUT", ".*/IotHubs/" + EngineFixture.HUB);
+        assertEquals(1, puts.size(), fx.describeRequests());
+        assertEquals(etag, puts.get(0).ifMatch());
+        String body = puts.get(0).body();
+        assertTrue(body.contains("\"keyName\":\"registryRead\""), body);
+        int at = body.indexOf("\"keyName\":\"registryRead\"");
+        String policyJson = body.substring(body.lastIndexOf('{', at), body.indexOf('}', at) + 1);
+        assertFalse(policyJson.contains("secondaryKey"), "renewed key must be absent: " + policyJson.length());
+        assertTrue(policyJson.contains("primaryKey"));
+    }
+
+    @Test
+    void withResourceGroupARenewalTakesAtMostSixRequests() {
+        fx.client().renewPolicyKey(PolicyKeyRequest.of(EngineFixture.HUB, EngineFixture.RG, "service",
+                KeyType.PRIMARY));
+        assertTrue(fx.requests().size() <= 6, fx.describeRequests());
+    }
+
+    @Test
+    void swapExchangesBothKeysExplicitly() {
+        SharedAccessPolicy before = fx.hub.policy("iothubowner");
+        PolicyKeyResult result = fx.client().renewPolicyKey(PolicyKeyRequest.of(EngineFixture.HUB, null,
+                "iothubowner", KeyType.SWAP));
+        SharedAccessPolicy after = fx.hub.policy("iothubowner");
+        assertEquals(before.secondaryKey(), after.primaryKey());
+        assertEquals(before.primaryKey(), after.secondaryKey());
+        assertEquals(after.primaryKey(), result.key(KeySlot.PRIMARY).reveal());
+    }
+
+    @Test
+    void policyAndHubNamesMatchCaseInsensitivelyAndResultsUseStoredCasing() {
+        PolicyKeyResult result = fx.client().renewPolicyKey(PolicyKeyRequest.of("HUB-KEYS", null, "REGISTRYREADWRITE",
+                KeyType.PRIMARY));
+        assertEquals("registryReadWrite", result.policyName());
+        assertEquals(EngineFixture.HUB, result.hubName());
+        assertEquals(EngineFixture.RG, result.resourceGroup());
+        assertEquals(fx.hub.policy("registryReadWrite").primaryKey(), result.key(KeySlot.PRIMARY).reveal());
+    }
+
+    @Test
+    void unknownPolicyIsNotFoundAndNamesHubAndPolicy() {
+        IotHubKeyException e = assertThrows(IotHubKeyException.class, () -> fx.client().renewPolicyKey(
+                PolicyKeyRequest.of(EngineFixture.HUB, EngineFixture.RG, "nope", KeyType.PRIMARY)));
+        assertEquals(IotHubKeyException.Reason.NOT_FOUND, e.reason());
+        assertTrue(e.getMessage().contains("'nope'") && e.getMessage().contains(EngineFixture.HUB), e.getMessage());
+        assertFalse(e.keyMayHaveChanged());
+        assertEquals(0, fx.emulator.requests().count("PUT", ".*"));
+    }
+
+    @Test
+    void resultToStringShowsNoKey() {
+        PolicyKeyResult result = fx.client().renewPolicyKey(PolicyKeyRequest.of(EngineFixture.HUB, EngineFixture.RG,
+                "service", KeyType.PRIMARY));
+        String text = result + " " + result.key(KeySlot.PRIMARY) + " " + result.connectionString(KeySlot.SECONDARY);
+        assertFalse(text.contains(result.key(KeySlot.PRIMARY).reveal()), text);
+        assertFalse(text.contains(result.key(KeySlot.SECONDARY).reveal()), text);
+        assertNull(null);
+    }
+}
