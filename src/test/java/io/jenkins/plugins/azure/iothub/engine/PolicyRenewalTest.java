@@ -3,7 +3,6 @@ package io.jenkins.plugins.azure.iothub.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +122,113 @@ class PolicyRenewalTest {
         String text = result + " " + result.key(KeySlot.PRIMARY) + " " + result.connectionString(KeySlot.SECONDARY);
         assertFalse(text.contains(result.key(KeySlot.PRIMARY).reveal()), text);
         assertFalse(text.contains(result.key(KeySlot.SECONDARY).reveal()), text);
-        assertNull(null);
+    }
+
+    @Test
+    void withoutResourceGroupTheHubIsFoundOnALaterPageOfTheSubscriptionList() {
+        for (int i = 0; i < 5; i++) {
+            fx.emulator.addHub(EngineFixture.SUBSCRIPTION, "rg-other-" + i, "aaa-hub-" + i);
+        }
+        fx.emulator.addHub("another-subscription", "rg-x", "zzz-foreign");
+        io.jenkins.plugins.azure.iothub.emulator.SimulatedHub late =
+                fx.emulator.addHub(EngineFixture.SUBSCRIPTION, "rg-late", "Late-Hub");
+        fx.emulator.pageSize(2);
+        PolicyKeyResult result = fx.client().renewPolicyKey(PolicyKeyRequest.of("late-hub", null, "service",
+                KeyType.SECONDARY));
+        assertEquals("rg-late", result.resourceGroup());
+        assertEquals("Late-Hub", result.hubName());
+        assertEquals(late.policy("service").secondaryKey(), result.key(KeySlot.SECONDARY).reveal());
+        assertTrue(fx.emulator.requests().count("GET", ".*/providers/Microsoft.Devices/IotHubs") >= 2,
+                fx.describeRequests());
+    }
+
+    @Test
+    void allPagesOfPoliciesAreSentBackInTheirOrder() {
+        for (int i = 0; i < 7; i++) {
+            fx.hub.addPolicy("extra" + i, i % 2 == 0 ? "ServiceConnect" : "RegistryRead, DeviceConnect");
+        }
+        fx.emulator.pageSize(3);
+        List<SharedAccessPolicy> before = fx.hub.policies();
+        fx.client().renewPolicyKey(PolicyKeyRequest.of(EngineFixture.HUB, EngineFixture.RG, "extra3",
+                KeyType.PRIMARY));
+        List<SharedAccessPolicy> after = fx.hub.policies();
+        assertEquals(names(before), names(after));
+        for (int i = 0; i < before.size(); i++) {
+            if (!before.get(i).keyName().equals("extra3")) {
+                assertEquals(before.get(i).primaryKey(), after.get(i).primaryKey());
+                assertEquals(before.get(i).secondaryKey(), after.get(i).secondaryKey());
+            }
+        }
+        assertNotEquals(fx.hub.policy("extra3").primaryKey(), before.get(names(before).indexOf("extra3")).primaryKey());
+    }
+
+    @Test
+    void unknownHubWithResourceGroupNamesHubAndGroup() {
+        IotHubKeyException e = assertThrows(IotHubKeyException.class, () -> fx.client().renewPolicyKey(
+                PolicyKeyRequest.of("no-such-hub", EngineFixture.RG, "service", KeyType.PRIMARY)));
+        assertEquals(IotHubKeyException.Reason.NOT_FOUND, e.reason());
+        assertTrue(e.getMessage().contains("'no-such-hub'") && e.getMessage().contains(EngineFixture.RG),
+                e.getMessage());
+    }
+
+    @Test
+    void unknownResourceGroupIsNamed() {
+        IotHubKeyException e = assertThrows(IotHubKeyException.class, () -> fx.client().renewPolicyKey(
+                PolicyKeyRequest.of(EngineFixture.HUB, "rg-missing", "service", KeyType.PRIMARY)));
+        assertEquals(IotHubKeyException.Reason.NOT_FOUND, e.reason());
+        assertTrue(e.getMessage().contains("'rg-missing'") && e.getMessage().contains(EngineFixture.HUB),
+                e.getMessage());
+    }
+
+    @Test
+    void unknownHubWithoutResourceGroupSearchesTheSubscription() {
+        fx.emulator.pageSize(1);
+        fx.emulator.addHub(EngineFixture.SUBSCRIPTION, "rg-b", "hub-b");
+        IotHubKeyException e = assertThrows(IotHubKeyException.class, () -> fx.client().renewPolicyKey(
+                PolicyKeyRequest.of("no-such-hub", null, "service", KeyType.PRIMARY)));
+        assertEquals(IotHubKeyException.Reason.NOT_FOUND, e.reason());
+        assertTrue(e.getMessage().contains("'no-such-hub'") && e.getMessage().contains(EngineFixture.SUBSCRIPTION),
+                e.getMessage());
+        assertEquals(2, fx.emulator.requests().count("GET", ".*/providers/Microsoft.Devices/IotHubs"),
+                "every page was read: " + fx.describeRequests());
+    }
+
+    @Test
+    void bothIsRefusedForPoliciesBeforeAnyRequest() {
+        IotHubKeyException e = assertThrows(IotHubKeyException.class,
+                () -> PolicyKeyRequest.of(EngineFixture.HUB, null, "service", KeyType.BOTH));
+        assertEquals(IotHubKeyException.Reason.INVALID_ARGUMENT, e.reason());
+        assertTrue(e.getMessage().contains("'service'") && e.getMessage().contains(EngineFixture.HUB));
+        assertEquals(0, fx.requests().size());
+    }
+
+    @Test
+    void theRequestSequenceIsTheClisWithoutTheFinalHubGet() {
+        fx.emulator.lro().pollsUntilDone(0);
+        fx.client().renewPolicyKey(PolicyKeyRequest.of(EngineFixture.HUB, EngineFixture.RG, "service",
+                KeyType.PRIMARY));
+        List<String> sequence = fx.requests().stream().map(r -> r.method() + " " + r.rawPath()
+                .replaceAll(".*/IotHubs/" + EngineFixture.HUB, "HUB").replaceAll(".*/operationResults/.*", "OPERATION"))
+                .collect(Collectors.toList());
+        assertEquals(List.of("GET HUB", "POST HUB/listkeys", "PUT HUB", "GET OPERATION",
+                "POST HUB/IotHubKeys/service/listkeys"), sequence);
+    }
+
+    @Test
+    void armRoleWithoutWriteAccessIsUnauthorizedWithAdvice() {
+        fx.emulator.armRole(io.jenkins.plugins.azure.iothub.emulator.ArmRole.READER);
+        IotHubKeyException e = assertThrows(IotHubKeyException.class, () -> fx.client().renewPolicyKey(
+                PolicyKeyRequest.of(EngineFixture.HUB, EngineFixture.RG, "service", KeyType.PRIMARY)));
+        assertEquals(IotHubKeyException.Reason.UNAUTHORIZED, e.reason());
+        assertTrue(e.getMessage().contains(EngineFixture.HUB) && e.getMessage().contains("role"), e.getMessage());
+    }
+
+    @Test
+    void aCredentialThatCannotSignInIsUnauthorized() {
+        fx.emulator.tokenCredential().failTokenRequests(true);
+        IotHubKeyException e = assertThrows(IotHubKeyException.class, () -> fx.client().renewPolicyKey(
+                PolicyKeyRequest.of(EngineFixture.HUB, EngineFixture.RG, "service", KeyType.PRIMARY)));
+        assertEquals(IotHubKeyException.Reason.UNAUTHORIZED, e.reason());
+        assertTrue(e.getMessage().contains("token") && e.getMessage().contains(EngineFixture.HUB), e.getMessage());
     }
 }
