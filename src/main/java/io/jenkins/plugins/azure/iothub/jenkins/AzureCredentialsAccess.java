@@ -81,13 +81,19 @@ public final class AzureCredentialsAccess implements AzureAccess {
                     + e.getClass().getSimpleName() + "): use an 'Azure Service Principal' or 'Azure Managed Identity' "
                     + "credential for hub '" + hub + "'.");
         }
-        return IotHubKeyClient.builder()
-                .cloud(AzureClouds.of(credential.getAzureEnvironment()))
-                .credential(token)
-                .subscriptionId(subscription)
-                .httpClient(HttpClientRetriever.get())
-                .timeBudget(timeBudget)
-                .build();
+        try {
+            return IotHubKeyClient.builder()
+                    .cloud(AzureClouds.of(credential.getAzureEnvironment()))
+                    .credential(token)
+                    .subscriptionId(subscription)
+                    .httpClient(HttpClientRetriever.get())
+                    .timeBudget(timeBudget)
+                    .build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // e.g. a custom cloud whose resource manager endpoint is not https
+            throw new AbortException("Azure credential '" + id + "' cannot be used for hub '" + hub + "': "
+                    + e.getMessage());
+        }
     }
 
     /** Credential picker contents; only users who may configure the job see ids. */
