@@ -1,5 +1,6 @@
 package com.cloudbees.plugins.credentials.impl;
 
+import com.cloudbees.plugins.credentials.CredentialsDescriptor;
 import com.cloudbees.plugins.credentials.BaseCredentials;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
@@ -43,5 +44,13 @@ public abstract class BaseStandardCredentials extends BaseCredentials implements
     @Override
     public final boolean equals(Object o) {
         return o instanceof BaseStandardCredentials other && id.equals(other.id);
+    }
+
+    protected abstract static class BaseStandardCredentialsDescriptor extends CredentialsDescriptor {
+        protected BaseStandardCredentialsDescriptor() {}
+
+        protected BaseStandardCredentialsDescriptor(Class<? extends BaseStandardCredentials> clazz) {
+            super(clazz);
+        }
     }
 }
