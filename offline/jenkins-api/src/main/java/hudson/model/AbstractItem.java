@@ -2,6 +2,7 @@ package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.security.ACL;
+import java.io.IOException;
 import java.util.Collection;
 
 // Offline declaration.
@@ -35,6 +36,36 @@ public abstract class AbstractItem extends Actionable implements Item {
     @NonNull
     @Override
     public ACL getACL() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public String getShortUrl() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public void onLoad(ItemGroup<? extends Item> parent, String name) throws IOException {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public void onCopiedFrom(Item src) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public void delete() throws IOException, InterruptedException {
         throw new UnsupportedOperationException("offline declaration");
     }
 

@@ -1,6 +1,7 @@
 package hudson.model;
 
 import hudson.ExtensionPoint;
+import java.util.Collection;
 import java.util.SortedMap;
 
 // Offline declaration.
@@ -11,6 +12,11 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     protected abstract SortedMap<Integer, ? extends RunT> _getRuns();
 
     protected abstract void removeRun(RunT run);
+
+    @Override
+    public Collection<? extends Job> getAllJobs() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
 
     public RunT getBuildByNumber(int n) {
         throw new UnsupportedOperationException("offline declaration");

@@ -1,4 +1,9 @@
 package hudson.model;
 
+import hudson.ExtensionPoint;
+
 // Offline declaration.
-public interface TopLevelItem extends Item, Describable<TopLevelItem> {}
+public interface TopLevelItem extends Item, ExtensionPoint, Describable<TopLevelItem> {
+    @Override
+    TopLevelItemDescriptor getDescriptor();
+}

@@ -7,6 +7,8 @@ import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.model.TopLevelItem;
 import hudson.security.ACL;
+import hudson.security.AuthorizationStrategy;
+import hudson.security.SecurityRealm;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import hudson.security.PermissionGroup;
@@ -47,6 +49,14 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     }
 
     public <T extends Descriptor> T getDescriptorByType(Class<T> type) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    public void setSecurityRealm(@CheckForNull SecurityRealm securityRealm) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    public void setAuthorizationStrategy(@CheckForNull AuthorizationStrategy a) {
         throw new UnsupportedOperationException("offline declaration");
     }
 

@@ -5,6 +5,7 @@ import com.azure.core.management.AzureEnvironment;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.model.Item;
 import hudson.util.Secret;
+import org.kohsuke.stapler.DataBoundSetter;
 
 // Offline declaration (azure-credentials plugin): a service principal. Token acquisition needs the real plugin.
 public class AzureCredentials extends AzureBaseCredentials {
@@ -36,6 +37,11 @@ public class AzureCredentials extends AzureBaseCredentials {
     }
 
     public String getTenant() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @DataBoundSetter
+    public void setTenant(String tenant) {
         throw new UnsupportedOperationException("offline declaration");
     }
 

@@ -1,0 +1,6 @@
+package hudson.model;
+
+// Offline declaration.
+public abstract class Cause {
+    public abstract String getShortDescription();
+}

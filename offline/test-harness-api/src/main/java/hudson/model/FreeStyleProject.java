@@ -1,0 +1,50 @@
+package hudson.model;
+
+import java.util.SortedMap;
+
+// Offline declaration (Jenkins core). Concrete, so it carries dummy implementations of the abstract methods
+// that the real class inherits from supertypes these declarations leave out.
+public class FreeStyleProject extends Project<FreeStyleProject, FreeStyleBuild> implements TopLevelItem {
+    public FreeStyleProject(ItemGroup parent, String name) {
+        super(parent, name);
+    }
+
+    @Override
+    protected Class<FreeStyleBuild> getBuildClass() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public DescriptorImpl getDescriptor() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public boolean isBuildable() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    protected SortedMap<Integer, ? extends FreeStyleBuild> _getRuns() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    protected void removeRun(FreeStyleBuild run) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @Override
+    public Queue.Executable createExecutable() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    public static class DescriptorImpl extends AbstractProject.AbstractProjectDescriptor {
+        public DescriptorImpl() {}
+
+        @Override
+        public FreeStyleProject newInstance(ItemGroup parent, String name) {
+            throw new UnsupportedOperationException("offline declaration");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package jenkins.security;
+
+import hudson.model.Descriptor;
+
+// Offline declaration (Jenkins core).
+public abstract class QueueItemAuthenticatorDescriptor extends Descriptor<QueueItemAuthenticator> {}

@@ -1,0 +1,15 @@
+package org.jenkinsci.plugins.workflow.job;
+
+import hudson.model.Queue;
+import hudson.model.Run;
+import java.io.IOException;
+
+// Offline declaration (workflow-job).
+public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements Queue.Executable {
+    public WorkflowRun(WorkflowJob job) throws IOException {}
+
+    @Override
+    public void run() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+}
