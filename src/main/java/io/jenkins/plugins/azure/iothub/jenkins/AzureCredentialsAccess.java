@@ -1,6 +1,7 @@
 package io.jenkins.plugins.azure.iothub.jenkins;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.microsoft.azure.util.AzureBaseCredentials;
@@ -23,6 +24,7 @@ import io.jenkins.plugins.azure.iothub.engine.HubInfo;
 import io.jenkins.plugins.azuresdk.HttpClientRetriever;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -58,11 +60,15 @@ public final class AzureCredentialsAccess implements AzureAccess {
         }
         CredentialsProvider.track(run, credential);
         return buildClient(credential, id, config.getHub(), config.getSubscriptionId(),
-                Duration.ofSeconds(config.getTimeoutSeconds()));
+                Duration.ofSeconds(config.getTimeoutSeconds()), HttpClientRetriever::get);
     }
 
+    /**
+     * @param httpClient Jenkins passes azure-sdk's proxy-aware client; null from it means the SDK default
+     */
     static IotHubKeyClient buildClient(AzureBaseCredentials credential, String id, String hub,
-            @CheckForNull String subscriptionOverride, Duration timeBudget) throws AbortException {
+            @CheckForNull String subscriptionOverride, Duration timeBudget, Supplier<HttpClient> httpClient)
+            throws AbortException {
         String subscription = subscriptionOverride != null
                 ? subscriptionOverride
                 : Util.fixEmptyAndTrim(credential.getSubscriptionId());
@@ -86,7 +92,7 @@ public final class AzureCredentialsAccess implements AzureAccess {
                     .cloud(AzureClouds.of(credential.getAzureEnvironment()))
                     .credential(token)
                     .subscriptionId(subscription)
-                    .httpClient(HttpClientRetriever.get())
+                    .httpClient(httpClient.get())
                     .timeBudget(timeBudget)
                     .build();
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -127,7 +133,8 @@ public final class AzureCredentialsAccess implements AzureAccess {
         }
         try {
             IotHubKeyClient client =
-                    buildClient(credential, credentialsId, hub, subscriptionId, Duration.ofSeconds(60));
+                    buildClient(credential, credentialsId, hub, subscriptionId, Duration.ofSeconds(60),
+                            HttpClientRetriever::get);
             HubInfo info = client.findHub(hub, resourceGroup);
             return FormValidation.ok("Found hub '" + hub + "' (" + info.hostName() + ")");
         } catch (AbortException | IotHubKeyException e) {
