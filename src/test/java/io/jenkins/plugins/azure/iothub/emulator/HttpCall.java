@@ -34,7 +34,7 @@ final class HttpCall {
         this.body = readBody(exchange);
         this.segments = decodeSegments(rawPath);
         this.record = new RecordedRequest(plane, hubName, method, rawPath, rawQuery, header("If-Match"),
-                header("Authorization"), new String(body, StandardCharsets.UTF_8));
+                header("Authorization"), new String(body, StandardCharsets.UTF_8), headerMap(exchange));
     }
 
     static HttpCall read(HttpExchange exchange, RecordedRequest.Plane plane, String hubName) throws IOException {
@@ -79,6 +79,16 @@ final class HttpCall {
     /** The path a route was matched on: decoded segments joined by '/', each segment percent-decoded on its own. */
     String decodedPath() {
         return segments == null ? null : "/" + String.join("/", segments);
+    }
+
+    private static Map<String, String> headerMap(HttpExchange exchange) {
+        Map<String, String> map = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                map.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0));
+            }
+        });
+        return map;
     }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {

@@ -16,10 +16,11 @@ public final class RecordedRequest {
     private final String ifMatch;
     private final String authorization;
     private final String body;
+    private final java.util.Map<String, String> headers;
     private volatile int status;
 
     RecordedRequest(Plane plane, String hubName, String method, String rawPath, String rawQuery, String ifMatch,
-            String authorization, String body) {
+            String authorization, String body, java.util.Map<String, String> headers) {
         this.plane = plane;
         this.hubName = hubName;
         this.method = method;
@@ -28,6 +29,7 @@ public final class RecordedRequest {
         this.ifMatch = ifMatch;
         this.authorization = authorization;
         this.body = body;
+        this.headers = java.util.Collections.unmodifiableMap(headers);
     }
 
     public Plane plane() {
@@ -69,6 +71,14 @@ public final class RecordedRequest {
         }
         int space = authorization.indexOf(' ');
         return space < 0 ? "(unknown)" : authorization.substring(0, space);
+    }
+
+    /**
+     * A request header by case-insensitive name (first value), e.g. {@code User-Agent}; may be secret material
+     * (Authorization), so assert on it and never print it.
+     */
+    public String header(String name) {
+        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The request body as text (may hold keys: never print it). */
