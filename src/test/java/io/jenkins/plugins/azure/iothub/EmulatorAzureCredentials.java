@@ -70,4 +70,11 @@ public class EmulatorAzureCredentials extends AzureBaseCredentials implements Az
         endpoints.put("managementEndpointUrl", MANAGEMENT);
         return new AzureEnvironment(endpoints);
     }
+
+    /** Base of the descriptor the JenkinsRule tests register with {@code @TestExtension}. */
+    public abstract static class EmulatorDescriptor extends BaseStandardCredentialsDescriptor {
+        protected EmulatorDescriptor() {
+            super(EmulatorAzureCredentials.class);
+        }
+    }
 }

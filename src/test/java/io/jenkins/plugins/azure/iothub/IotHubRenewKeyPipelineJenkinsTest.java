@@ -1,0 +1,167 @@
+package io.jenkins.plugins.azure.iothub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Run;
+import hudson.security.ACL;
+import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
+import io.jenkins.plugins.azure.iothub.emulator.SharedAccessPolicy;
+import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
+import io.jenkins.plugins.azure.iothub.emulator.SimulatedIdentity;
+import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
+import java.util.ArrayList;
+import java.util.List;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestExtension;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * Real builds against the local IoT Hub emulator: the renewed key lands in the Jenkins credentials and a later
+ * step uses it. Needs a running Jenkins (standard build only).
+ */
+@WithJenkins
+class IotHubRenewKeyPipelineJenkinsTest {
+
+    private static final String SUBSCRIPTION = "00000000-0000-0000-0000-00000000c001";
+    private static final String RG = "rg-jenkins";
+    private static final String HUB = "hub-jenkins";
+
+    private static IotHubEmulator emulator;
+    private SimulatedHub hub;
+    private JenkinsRule r;
+
+    @BeforeAll
+    static void startEmulator() {
+        // before any HTTPS client of this JVM exists, so that the default clients trust the emulator
+        emulator = IotHubEmulator.start();
+        emulator.lro().retryAfterSeconds(1).pollsUntilDone(1);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void setUp(JenkinsRule r) throws Exception {
+        this.r = r;
+        hub = emulator.hubs().stream().anyMatch(h -> h.name().equals(HUB))
+                ? emulator.hub(HUB)
+                : emulator.addHub(SUBSCRIPTION, RG, HUB);
+        if (!hub.hasDevice("thermostat-7")) {
+            hub.addDevice("thermostat-7");
+        }
+        // Builds here run as SYSTEM and the jobs are top level: the administrator switch lets them write the
+        // system credentials (the refusal without it is in IotHubRenewKeySecurityJenkinsTest).
+        IotHubKeyRenewalConfiguration.get().setAllowSystemBuildsToWriteSystemStore(true);
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
+                new EmulatorAzureCredentials("emu", emulator.armEndpoint(), SUBSCRIPTION, emulator.tokenCredential()));
+    }
+
+    private String storedSecret(String id) {
+        for (StringCredentials c : CredentialsProvider.lookupCredentialsInItemGroup(
+                StringCredentials.class, r.jenkins, ACL.SYSTEM2, List.of())) {
+            if (c.getId().equals(id)) {
+                return c.getSecret().getPlainText();
+            }
+        }
+        return null;
+    }
+
+    private List<String> emulatorKeys() {
+        List<String> keys = new ArrayList<>();
+        for (SharedAccessPolicy p : hub.policies()) {
+            keys.add(p.primaryKey());
+            keys.add(p.secondaryKey());
+        }
+        SimulatedIdentity device = hub.device("thermostat-7");
+        keys.add(device.primaryKey());
+        keys.add(device.secondaryKey());
+        return keys;
+    }
+
+    private void assertLogShowsNoKeyAndNoStackTrace(Run<?, ?> run) throws Exception {
+        for (String key : emulatorKeys()) {
+            r.assertLogNotContains(key, run);
+        }
+        r.assertLogNotContains("\tat ", run);
+    }
+
+    @Test
+    void pipelineRenewsAPolicyKeyAndALaterStepUsesTheNewValue() throws Exception {
+        String before = hub.policy("service").primaryKey();
+        WorkflowJob job = r.createProject(WorkflowJob.class, "rotate");
+        job.setDefinition(new CpsFlowDefinition(
+                "def renewed = iotHubRenewKey hub: '" + HUB + "', resourceGroup: '" + RG + "', policy: 'service', "
+                        + "key: 'primary', azureCredentialsId: 'emu'\n"
+                        + "echo \"renewed ${renewed.primaryCredentialsId} ${renewed.credentials[0].result} "
+                        + "fingerprint ${renewed.credentials[0].fingerprint} verified ${renewed.verified}\"\n"
+                        + "withCredentials([string(credentialsId: renewed.primaryCredentialsId, variable: 'CS')]) {\n"
+                        + "    echo \"hash=${CS.hashCode()}\"\n"
+                        + "}\n",
+                true));
+
+        WorkflowRun run = r.assertBuildStatusSuccess(job.scheduleBuild2(0));
+
+        String renewed = hub.policy("service").primaryKey();
+        assertNotEquals(before, renewed);
+        String expected = "HostName=" + hub.hostName() + ";SharedAccessKeyName=service;SharedAccessKey=" + renewed;
+        assertEquals(expected, storedSecret("iothub-hub-jenkins-service-primary"));
+        r.assertLogContains("renewed iothub-hub-jenkins-service-primary created fingerprint "
+                + KeyMaterial.of(renewed).fingerprint() + " verified true", run);
+        r.assertLogContains("hash=" + expected.hashCode(), run);
+        assertLogShowsNoKeyAndNoStackTrace(run);
+        KeyRenewalAction action = run.getAction(KeyRenewalAction.class);
+        assertNotNull(action);
+        assertEquals("iothub-hub-jenkins-service-primary",
+                action.getRenewals().get(0).getCredentials().get(0).getCredentialsId());
+    }
+
+    @Test
+    void freestyleBuildRenewsADeviceKey() throws Exception {
+        RenewKeyConfig config = new RenewKeyConfig(HUB, "secondary");
+        config.setDevice("thermostat-7");
+        config.setResourceGroup(RG);
+        config.setAzureCredentialsId("emu");
+        config.setStore("key");
+        FreeStyleProject project = r.createProject(FreeStyleProject.class, "rotate-device");
+        project.getBuildersList().add(new IotHubRenewKeyBuilder(config));
+
+        FreeStyleBuild build = r.buildAndAssertSuccess(project);
+
+        assertEquals(hub.device("thermostat-7").secondaryKey(),
+                storedSecret("iothub-hub-jenkins-device-thermostat-7-secondary"));
+        r.assertLogContains("in credential 'iothub-hub-jenkins-device-thermostat-7-secondary' (created)", build);
+        assertLogShowsNoKeyAndNoStackTrace(build);
+    }
+
+    @Test
+    void azureRefusalFailsTheBuildWithOneLine() throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "missing");
+        job.setDefinition(new CpsFlowDefinition("iotHubRenewKey hub: 'hub-missing', policy: 'service', "
+                + "key: 'primary', azureCredentialsId: 'emu'", true));
+
+        WorkflowRun run = r.assertBuildStatus(hudson.model.Result.FAILURE, job.scheduleBuild2(0));
+
+        r.assertLogContains("hub-missing", run);
+        assertLogShowsNoKeyAndNoStackTrace(run);
+    }
+
+    /** Registers the emulator credential type for these tests only. */
+    @TestExtension
+    public static final class EmulatorCredentialsDescriptor extends EmulatorAzureCredentials.EmulatorDescriptor {}
+}
