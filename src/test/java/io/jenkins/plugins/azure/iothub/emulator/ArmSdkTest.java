@@ -128,6 +128,9 @@ class ArmSdkTest {
         assertEquals(newPrimary, hub.policy("service").primaryKey());
         assertEquals(oldSecondary, hub.policy("service").secondaryKey());
         assertEquals(5, hub.policies().size());
+        assertEquals("$fallback", hub.writableProperties().path("routing").path("fallbackRoute").path("name").asText(),
+                "what the SDK read it writes back");
+        assertEquals(10, hub.writableProperties().path("cloudToDevice").path("maxDeliveryCount").asInt());
         RecordedRequest put = emu.requests().matching("PUT", ".*/IotHubs/hub-one").get(0);
         assertEquals(oldEtag, put.ifMatch());
         assertTrue(emu.requests().count("GET", ".*/operationResults/.*") >= 3);
@@ -144,5 +147,34 @@ class ArmSdkTest {
         assertEquals(412, e.getResponse().getStatusCode());
         assertEquals("412001", e.getValue().getCode());
         assertEquals("PreconditionFailed", e.getValue().getHttpStatusCode());
+    }
+
+    @Test
+    void failedOperationIsReportedAsFailedAndChangesNothing() {
+        emu.faults().on("PUT", ".*/IotHubs/hub-one").lroFailed();
+        IotHubDescriptionInner current = client.getByResourceGroup("rg-one", "hub-one");
+        List<SharedAccessSignatureAuthorizationRuleInner> rules = client.listKeys("rg-one", "hub-one").stream()
+                .collect(Collectors.toList());
+        rules.get(0).withPrimaryKey(null);
+        current.properties().withAuthorizationPolicies(rules);
+        String before = hub.policy("iothubowner").primaryKey();
+        SyncPoller<PollResult<IotHubDescriptionInner>, IotHubDescriptionInner> poller =
+                client.beginCreateOrUpdate("rg-one", "hub-one", current, current.etag());
+        PollResponse<PollResult<IotHubDescriptionInner>> last = poller.waitForCompletion(Duration.ofSeconds(10));
+        assertEquals("FAILED", last.getStatus().toString());
+        assertEquals(before, hub.policy("iothubowner").primaryKey());
+        assertEquals("Active", hub.state());
+    }
+
+    @Test
+    void sdkRetryPolicyGetsPastThrottlingAndADroppedConnection() {
+        emu.faults().on("GET", ".*/IotHubs/hub-one").throttle(1);
+        emu.faults().on("GET", ".*/IotHubs/hub-one").dropConnection();
+        assertEquals("hub-one", client.getByResourceGroup("rg-one", "hub-one").name());
+        List<RecordedRequest> gets = emu.requests().matching("GET", ".*/IotHubs/hub-one");
+        assertEquals(3, gets.size(), emu.requests().describe());
+        assertEquals(429, gets.get(0).status());
+        assertEquals(-1, gets.get(1).status());
+        assertEquals(200, gets.get(2).status());
     }
 }

@@ -360,6 +360,18 @@ public final class SimulatedHub {
         c2d.put("maxDeliveryCount", 10).put("defaultTtlAsIso8601", "PT1H");
         c2d.putObject("feedback").put("lockDurationAsIso8601", "PT1M").put("ttlAsIso8601", "PT1H")
                 .put("maxDeliveryCount", 10);
+        ObjectNode routing = p.putObject("routing");
+        ObjectNode endpoints = routing.putObject("endpoints");
+        for (String kind : new String[] {"serviceBusQueues", "serviceBusTopics", "eventHubs", "storageContainers"}) {
+            endpoints.putArray(kind);
+        }
+        routing.putArray("routes");
+        routing.putObject("fallbackRoute").put("name", "$fallback").put("source", "DeviceMessages")
+                .put("condition", "true").put("isEnabled", true).putArray("endpointNames").add("events");
+        p.putObject("storageEndpoints").putObject("$default").put("sasTtlAsIso8601", "PT1H")
+                .put("connectionString", "").put("containerName", "");
+        p.putObject("messagingEndpoints").putObject("fileNotifications").put("lockDurationAsIso8601", "PT1M")
+                .put("ttlAsIso8601", "PT1H").put("maxDeliveryCount", 10);
         p.put("enableFileUploadNotifications", false);
         p.put("features", "None");
         p.put("disableLocalAuth", false);
