@@ -158,4 +158,44 @@ class StoreCredentialTargetTest {
         assertEquals("the credentials of folder 'team'", target.describe());
         assertTrue(target.toString().contains("folder 'team'"));
     }
+
+    @Test
+    void aNewCredentialMayNotShadowOneInAnOuterStore() {
+        InMemoryCredentialsStore system = new InMemoryCredentialsStore();
+        system.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "deploy", "hand made", Secret.fromString("x")));
+        store.grant("alice", CredentialsProvider.CREATE);
+        StoreCredentialTarget target = new StoreCredentialTarget(store, "the credentials of folder 'team'", false,
+                ALICE, false, () -> null, java.util.Map.of(system, "the Jenkins system credentials"));
+
+        AbortException e = assertThrows(AbortException.class, () -> target.checkWritable(List.of("deploy")));
+        assertEquals("Credential 'deploy' exists in the Jenkins system credentials; creating it in the credentials of "
+                + "folder 'team' would hide that one from every job there: choose another id "
+                + "(primaryCredentialsId / secondaryCredentialsId).", e.getMessage());
+        assertEquals(0, store.writes());
+    }
+
+    @Test
+    void anOwnedCredentialInTheNearestStoreIsUpdatedWhateverTheOuterStoresHold() throws Exception {
+        InMemoryCredentialsStore system = new InMemoryCredentialsStore();
+        system.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "cs", OURS, Secret.fromString("outer")));
+        store.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "cs", OURS, Secret.fromString("old")));
+        store.grant("alice", CredentialsProvider.UPDATE);
+        StoreCredentialTarget target = new StoreCredentialTarget(store, "the credentials of folder 'team'", false,
+                ALICE, false, () -> null, java.util.Map.of(system, "the Jenkins system credentials"));
+
+        target.checkWritable(List.of("cs"));
+        assertEquals(CredentialTarget.WriteResult.UPDATED, target.write("cs", OURS, KeyMaterial.of("new")));
+        assertEquals("new", secretOf(store, "cs"));
+        assertEquals("outer", secretOf(system, "cs"));
+    }
+
+    @Test
+    void aCredentialOfAnotherTypeIsForeignEvenWithTheMarker() {
+        store.put(new com.cloudbees.plugins.credentials.impl.BaseStandardCredentials(
+                CredentialsScope.GLOBAL, "cs", OURS) {});
+        store.grant("alice", CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
+
+        AbortException e = assertThrows(AbortException.class, () -> folderTarget(ALICE).checkWritable(List.of("cs")));
+        assertTrue(e.getMessage().contains("not created by this plugin"), e.getMessage());
+    }
 }

@@ -19,7 +19,9 @@ import io.jenkins.plugins.azure.iothub.CredentialTarget;
 import io.jenkins.plugins.azure.iothub.KeyRenewalService;
 import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -40,6 +42,7 @@ public final class StoreCredentialTarget implements CredentialTarget {
     private final Authentication buildIdentity;
     private final boolean systemBuildsMayWriteSystemStore;
     private final Supplier<ACLContext> fullVisibility;
+    private final Map<CredentialsStore, String> outerStores;
 
     /**
      * @param fullVisibility opens a context in which the store shows all its credentials (production:
@@ -48,37 +51,59 @@ public final class StoreCredentialTarget implements CredentialTarget {
     public StoreCredentialTarget(CredentialsStore store, String storeName, boolean systemStore,
             Authentication buildIdentity, boolean systemBuildsMayWriteSystemStore,
             Supplier<ACLContext> fullVisibility) {
+        this(store, storeName, systemStore, buildIdentity, systemBuildsMayWriteSystemStore, fullVisibility, Map.of());
+    }
+
+    /**
+     * @param outerStores stores further up from the job (name for messages by store); a new credential must not
+     *     shadow one of theirs
+     */
+    public StoreCredentialTarget(CredentialsStore store, String storeName, boolean systemStore,
+            Authentication buildIdentity, boolean systemBuildsMayWriteSystemStore,
+            Supplier<ACLContext> fullVisibility, Map<CredentialsStore, String> outerStores) {
         this.store = store;
         this.storeName = storeName;
         this.systemStore = systemStore;
         this.buildIdentity = buildIdentity;
         this.systemBuildsMayWriteSystemStore = systemBuildsMayWriteSystemStore;
         this.fullVisibility = fullVisibility;
+        this.outerStores = new LinkedHashMap<>(outerStores);
     }
 
     private static final Supplier<ACLContext> AS_SYSTEM = () -> ACL.as2(ACL.SYSTEM2);
+    private static final String SYSTEM_STORE_NAME = "the Jenkins system credentials";
 
     /** The nearest folder with a credentials store, else the Jenkins system store. */
     public static StoreCredentialTarget forRun(Run<?, ?> run, Authentication buildIdentity,
             boolean systemBuildsMayWriteSystemStore) throws AbortException {
+        Map<CredentialsStore, String> candidates = new LinkedHashMap<>();
         ItemGroup<?> group = run.getParent().getParent();
         while (group instanceof Item folder) {
             for (CredentialsStore candidate : CredentialsProvider.lookupStores(folder)) {
                 if (candidate.getContext() == folder) {
-                    return new StoreCredentialTarget(candidate, "the credentials of folder '" + folder.getFullName()
-                            + "'", false, buildIdentity, systemBuildsMayWriteSystemStore, AS_SYSTEM);
+                    candidates.put(candidate, "the credentials of folder '" + folder.getFullName() + "'");
+                    break;
                 }
             }
             group = folder.getParent();
         }
+        CredentialsStore system = null;
         for (CredentialsStore candidate : CredentialsProvider.lookupStores(Jenkins.get())) {
             if (candidate.getProvider() instanceof SystemCredentialsProvider.ProviderImpl) {
-                return new StoreCredentialTarget(candidate, "the Jenkins system credentials", true, buildIdentity,
-                        systemBuildsMayWriteSystemStore, AS_SYSTEM);
+                system = candidate;
+                candidates.put(candidate, SYSTEM_STORE_NAME);
+                break;
             }
         }
-        throw new AbortException("No credentials store found for " + run.getParent().getFullName()
-                + ": the Credentials plugin's system store is missing.");
+        if (candidates.isEmpty()) {
+            throw new AbortException("No credentials store found for " + run.getParent().getFullName()
+                    + ": the Credentials plugin's system store is missing.");
+        }
+        Map.Entry<CredentialsStore, String> nearest = candidates.entrySet().iterator().next();
+        Map<CredentialsStore, String> outer = new LinkedHashMap<>(candidates);
+        outer.remove(nearest.getKey());
+        return new StoreCredentialTarget(nearest.getKey(), nearest.getValue(), nearest.getKey() == system,
+                buildIdentity, systemBuildsMayWriteSystemStore, AS_SYSTEM, outer);
     }
 
     @Override
@@ -101,7 +126,10 @@ public final class StoreCredentialTarget implements CredentialTarget {
                     && !store.hasPermission2(buildIdentity, CredentialsProvider.UPDATE)) {
                 throw denied(who, CredentialsProvider.CREATE, "create", id);
             }
-            Found existing = find(id);
+            Found existing = find(store, id);
+            if (existing == null) {
+                refuseShadowing(id);
+            }
             if (existing != null && !isOurs(existing.credentials())) {
                 throw new AbortException("Credential '" + id + "' already exists in " + storeName
                         + " and was not created by this plugin; choose another id (primaryCredentialsId / "
@@ -110,6 +138,20 @@ public final class StoreCredentialTarget implements CredentialTarget {
             Permission needed = existing == null ? CredentialsProvider.CREATE : CredentialsProvider.UPDATE;
             if (!store.hasPermission2(buildIdentity, needed)) {
                 throw denied(who, needed, existing == null ? "create" : "update", id);
+            }
+        }
+    }
+
+    /**
+     * A new credential in a folder would silently take the place of an outer one with the same id for every job
+     * in that folder: refuse, like replacing a credential this plugin does not own.
+     */
+    private void refuseShadowing(String id) throws AbortException {
+        for (Map.Entry<CredentialsStore, String> outer : outerStores.entrySet()) {
+            if (find(outer.getKey(), id) != null) {
+                throw new AbortException("Credential '" + id + "' exists in " + outer.getValue() + "; creating it in "
+                        + storeName + " would hide that one from every job there: choose another id "
+                        + "(primaryCredentialsId / secondaryCredentialsId).");
             }
         }
     }
@@ -124,7 +166,7 @@ public final class StoreCredentialTarget implements CredentialTarget {
     public WriteResult write(String id, String description, KeyMaterial secret) throws IOException {
         StringCredentialsImpl replacement = new StringCredentialsImpl(
                 CredentialsScope.GLOBAL, id, description, Secret.fromString(secret.reveal()));
-        Found existing = find(id);
+        Found existing = find(store, id);
         if (existing == null) {
             if (!store.addCredentials(Domain.global(), replacement)) {
                 throw new IOException("the store did not accept a new credential '" + id + "'");
@@ -154,10 +196,10 @@ public final class StoreCredentialTarget implements CredentialTarget {
     private record Found(Domain domain, Credentials credentials) {}
 
     /** Looks in every domain; reads as SYSTEM because stores hide their content from users without View. */
-    private Found find(String id) {
+    private Found find(CredentialsStore where, String id) {
         try (ACLContext ignored = fullVisibility.get()) {
-            for (Domain domain : store.getDomains()) {
-                for (Credentials c : store.getCredentials(domain)) {
+            for (Domain domain : where.getDomains()) {
+                for (Credentials c : where.getCredentials(domain)) {
                     if (c instanceof IdCredentials idc && id.equals(idc.getId())) {
                         return new Found(domain, c);
                     }
