@@ -119,17 +119,15 @@ final class HttpCall {
     /**
      * Splits on '/', percent-decodes each segment separately (so an encoded slash stays inside its segment, as the
      * service's HTTP stack treats it) and then removes "." and ".." segments like URL normalisation does, also when
-     * they were written percent-encoded.
+     * they were written percent-encoded. Empty segments ("//", a trailing "/") are kept, so they match no route.
      */
     static List<String> decodeSegments(String rawPath) {
         List<String> out = new ArrayList<>();
-        if (rawPath == null) {
+        if (rawPath == null || rawPath.isEmpty() || rawPath.equals("/")) {
             return out;
         }
-        for (String raw : rawPath.split("/", -1)) {
-            if (raw.isEmpty()) {
-                continue;
-            }
+        String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+        for (String raw : path.split("/", -1)) {
             String segment = percentDecode(raw);
             if (segment == null) {
                 return null;
