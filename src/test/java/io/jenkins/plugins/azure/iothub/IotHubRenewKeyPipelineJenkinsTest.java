@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.FreeStyleBuild;
@@ -129,6 +130,37 @@ class IotHubRenewKeyPipelineJenkinsTest {
         assertNotNull(action);
         assertEquals("iothub-hub-jenkins-service-primary",
                 action.getRenewals().get(0).getCredentials().get(0).getCredentialsId());
+    }
+
+    @Test
+    void systemBuildInAFolderWritesTheFolderCredentialsWithoutTheAdministratorSwitch() throws Exception {
+        IotHubKeyRenewalConfiguration.get().setAllowSystemBuildsToWriteSystemStore(false);
+        Folder folder = r.createProject(Folder.class, "iot");
+        WorkflowJob job = folder.createProject(WorkflowJob.class, "rotate");
+        job.setDefinition(new CpsFlowDefinition(
+                "def renewed = iotHubRenewKey hub: '" + HUB + "', policy: 'service', key: 'secondary', "
+                        + "azureCredentialsId: 'emu', secondaryCredentialsId: 'service-cs'\n"
+                        + "withCredentials([string(credentialsId: 'service-cs', variable: 'CS')]) {\n"
+                        + "    echo \"hash=${CS.hashCode()}\"\n"
+                        + "}\n",
+                true));
+
+        WorkflowRun run = r.assertBuildStatusSuccess(job.scheduleBuild2(0));
+
+        String expected = "HostName=" + hub.hostName() + ";SharedAccessKeyName=service;SharedAccessKey="
+                + hub.policy("service").secondaryKey();
+        String inFolder = null;
+        for (StringCredentials c : CredentialsProvider.lookupCredentialsInItemGroup(
+                StringCredentials.class, folder, ACL.SYSTEM2, List.of())) {
+            if (c.getId().equals("service-cs")) {
+                inFolder = c.getSecret().getPlainText();
+            }
+        }
+        assertEquals(expected, inFolder);
+        assertEquals(null, storedSecret("service-cs"), "nothing in the system credentials");
+        r.assertLogContains("in credential 'service-cs' (created) in the credentials of folder 'iot'", run);
+        r.assertLogContains("hash=" + expected.hashCode(), run);
+        assertLogShowsNoKeyAndNoStackTrace(run);
     }
 
     @Test
