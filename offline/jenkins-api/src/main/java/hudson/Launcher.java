@@ -9,6 +9,8 @@ import java.util.Map;
 // Offline declaration: only a parameter type for the plugin; the abstract methods are here so that
 // the declaration keeps the real class's obligations.
 public abstract class Launcher {
+    private Launcher() {}
+
     public abstract Proc launch(@NonNull ProcStarter starter) throws IOException;
 
     public abstract Channel launchChannel(

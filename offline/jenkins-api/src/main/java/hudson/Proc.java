@@ -6,6 +6,8 @@ import java.io.OutputStream;
 
 // Offline declaration: return type of Launcher.launch only.
 public abstract class Proc {
+    protected Proc() {}
+
     public abstract boolean isAlive() throws IOException, InterruptedException;
 
     public abstract void kill() throws IOException, InterruptedException;

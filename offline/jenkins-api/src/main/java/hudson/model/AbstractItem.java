@@ -7,6 +7,8 @@ import java.util.Collection;
 
 // Offline declaration.
 public abstract class AbstractItem extends Actionable implements Item {
+    protected AbstractItem(ItemGroup parent, String name) {}
+
     @Override
     public @NonNull ItemGroup getParent() {
         throw new UnsupportedOperationException("offline declaration");

@@ -1,9 +1,8 @@
 package hudson.model;
 
-import jenkins.model.Jenkins;
-
-// Offline declaration: owner class of the overall permission group.
+// Offline declaration: owner class of the overall permission group (its superclass Jenkins is left out, as the
+// real constructors need Jenkins' task reactor).
 @Deprecated
-public class Hudson extends Jenkins {
+public class Hudson {
     private Hudson() {}
 }

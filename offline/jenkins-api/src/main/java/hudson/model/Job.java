@@ -7,6 +7,10 @@ import java.util.SortedMap;
 // Offline declaration.
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem
         implements ExtensionPoint {
+    protected Job(ItemGroup parent, String name) {
+        super(parent, name);
+    }
+
     public abstract boolean isBuildable();
 
     protected abstract SortedMap<Integer, ? extends RunT> _getRuns();

@@ -11,6 +11,8 @@ import java.io.IOException;
 // Offline declaration.
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
         implements ExtensionPoint, Comparable<RunT>, AccessControlled {
+    protected Run(@NonNull JobT job) throws IOException {}
+
     public @NonNull JobT getParent() {
         throw new UnsupportedOperationException("offline declaration");
     }

@@ -1,4 +1,6 @@
 package hudson.remoting;
 
 // Offline declaration (remoting library): a type name only.
-public class Channel {}
+public class Channel {
+    private Channel() {}
+}

@@ -14,14 +14,15 @@ import hudson.security.Permission;
 import hudson.security.PermissionGroup;
 import java.io.File;
 import java.io.IOException;
-import java.util.Collection;
+import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 
 // Offline declaration. There is no running Jenkins offline: get() fails the way the real one does before
 // startup, so offline tests must not reach it.
 public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
-    protected Jenkins() {}
+    // The real constructors need Jenkins' task reactor; nothing creates a Jenkins offline.
+    private Jenkins() {}
 
     @NonNull
     public static Jenkins get() throws IllegalStateException {
@@ -66,7 +67,7 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
     }
 
     @Override
-    public Collection<TopLevelItem> getItems() {
+    public List<TopLevelItem> getItems() {
         throw new UnsupportedOperationException("offline declaration");
     }
 

@@ -9,6 +9,7 @@ import hudson.model.Job;
 import hudson.model.Queue;
 import hudson.model.Run;
 import hudson.model.queue.QueueTaskFuture;
+import java.io.IOException;
 
 // Offline declaration: the nested ParameterizedJob interface, which JenkinsRule's build helpers name.
 public abstract class ParameterizedJobMixIn<
@@ -31,6 +32,11 @@ public abstract class ParameterizedJobMixIn<
 
         @Override
         default boolean scheduleBuild(int quietPeriod, Cause c) {
+            throw new UnsupportedOperationException("offline declaration");
+        }
+
+        @Override
+        default RunT createExecutable() throws IOException {
             throw new UnsupportedOperationException("offline declaration");
         }
 

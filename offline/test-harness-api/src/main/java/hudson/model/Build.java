@@ -4,7 +4,9 @@ import java.io.IOException;
 
 // Offline declaration (Jenkins core).
 public abstract class Build<P extends Project<P, B>, B extends Build<P, B>> extends AbstractBuild<P, B> {
-    protected Build(P project) throws IOException {}
+    protected Build(P project) throws IOException {
+        super(project);
+    }
 
     @Override
     public void run() {

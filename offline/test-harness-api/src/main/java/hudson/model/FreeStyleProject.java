@@ -1,7 +1,5 @@
 package hudson.model;
 
-import java.util.SortedMap;
-
 // Offline declaration (Jenkins core). Concrete, so it carries dummy implementations of the abstract methods
 // that the real class inherits from supertypes these declarations leave out.
 public class FreeStyleProject extends Project<FreeStyleProject, FreeStyleBuild> implements TopLevelItem {
@@ -21,21 +19,6 @@ public class FreeStyleProject extends Project<FreeStyleProject, FreeStyleBuild> 
 
     @Override
     public boolean isBuildable() {
-        throw new UnsupportedOperationException("offline declaration");
-    }
-
-    @Override
-    protected SortedMap<Integer, ? extends FreeStyleBuild> _getRuns() {
-        throw new UnsupportedOperationException("offline declaration");
-    }
-
-    @Override
-    protected void removeRun(FreeStyleBuild run) {
-        throw new UnsupportedOperationException("offline declaration");
-    }
-
-    @Override
-    public Queue.Executable createExecutable() {
         throw new UnsupportedOperationException("offline declaration");
     }
 

@@ -6,7 +6,9 @@ import hudson.util.DescribableList;
 
 // Offline declaration (Jenkins core).
 public abstract class Project<P extends Project<P, B>, B extends Build<P, B>> extends AbstractProject<P, B> {
-    protected Project(ItemGroup parent, String name) {}
+    protected Project(ItemGroup parent, String name) {
+        super(parent, name);
+    }
 
     public DescribableList<Builder, Descriptor<Builder>> getBuildersList() {
         throw new UnsupportedOperationException("offline declaration");

@@ -3,6 +3,7 @@ package hudson.model;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 // Offline declaration (Jenkins core).
 public class User {
@@ -12,7 +13,7 @@ public class User {
         throw new UnsupportedOperationException("offline declaration");
     }
 
-    public @NonNull Authentication impersonate2() {
+    public @NonNull Authentication impersonate2() throws UsernameNotFoundException {
         throw new UnsupportedOperationException("offline declaration");
     }
 }

@@ -16,5 +16,5 @@ import net.java.sezpoz.Indexable;
 @Target({TYPE, FIELD, METHOD})
 @Documented
 public @interface TestExtension {
-    String value() default "";
+    String[] value() default {};
 }

@@ -2,12 +2,16 @@ package org.jenkinsci.plugins.workflow.steps;
 
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.ListenableFuture;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.model.Result;
 import java.io.IOException;
 import java.io.Serializable;
 
 // Offline declaration (workflow-step-api): every abstract method, so offline tests can implement it.
 public abstract class StepContext implements FutureCallback<Object>, Serializable {
+    @Override
+    public abstract void onSuccess(@Nullable Object result);
+
     public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
 
     public abstract boolean isReady();

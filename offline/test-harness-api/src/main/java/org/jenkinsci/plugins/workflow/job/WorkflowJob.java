@@ -3,7 +3,6 @@ package org.jenkinsci.plugins.workflow.job;
 import hudson.model.BuildAuthorizationToken;
 import hudson.model.ItemGroup;
 import hudson.model.Job;
-import hudson.model.Queue;
 import hudson.model.RunMap;
 import hudson.model.TopLevelItem;
 import hudson.model.TopLevelItemDescriptor;
@@ -13,7 +12,9 @@ import org.jenkinsci.plugins.workflow.flow.FlowDefinition;
 // Offline declaration (workflow-job).
 public final class WorkflowJob extends Job<WorkflowJob, WorkflowRun>
         implements ParameterizedJobMixIn.ParameterizedJob<WorkflowJob, WorkflowRun>, TopLevelItem {
-    public WorkflowJob(ItemGroup parent, String name) {}
+    public WorkflowJob(ItemGroup parent, String name) {
+        super(parent, name);
+    }
 
     public FlowDefinition getDefinition() {
         throw new UnsupportedOperationException("offline declaration");
@@ -48,8 +49,4 @@ public final class WorkflowJob extends Job<WorkflowJob, WorkflowRun>
         throw new UnsupportedOperationException("offline declaration");
     }
 
-    @Override
-    public Queue.Executable createExecutable() {
-        throw new UnsupportedOperationException("offline declaration");
-    }
 }

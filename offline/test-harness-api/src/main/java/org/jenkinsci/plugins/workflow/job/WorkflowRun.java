@@ -6,7 +6,9 @@ import java.io.IOException;
 
 // Offline declaration (workflow-job).
 public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements Queue.Executable {
-    public WorkflowRun(WorkflowJob job) throws IOException {}
+    public WorkflowRun(WorkflowJob job) throws IOException {
+        super(job);
+    }
 
     @Override
     public void run() {
