@@ -18,6 +18,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.AncestorInPath;
@@ -295,22 +296,22 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
         if (!(o instanceof RenewKeyConfig other)) {
             return false;
         }
-        return java.util.Objects.equals(hub, other.hub) && java.util.Objects.equals(key, other.key)
-                && java.util.Objects.equals(policy, other.policy) && java.util.Objects.equals(device, other.device)
-                && java.util.Objects.equals(module, other.module)
-                && java.util.Objects.equals(resourceGroup, other.resourceGroup)
-                && java.util.Objects.equals(subscriptionId, other.subscriptionId)
-                && java.util.Objects.equals(azureCredentialsId, other.azureCredentialsId)
+        return Objects.equals(hub, other.hub) && Objects.equals(key, other.key)
+                && Objects.equals(policy, other.policy) && Objects.equals(device, other.device)
+                && Objects.equals(module, other.module)
+                && Objects.equals(resourceGroup, other.resourceGroup)
+                && Objects.equals(subscriptionId, other.subscriptionId)
+                && Objects.equals(azureCredentialsId, other.azureCredentialsId)
                 && getDataPlaneAuth().equals(other.getDataPlaneAuth())
-                && java.util.Objects.equals(primaryCredentialsId, other.primaryCredentialsId)
-                && java.util.Objects.equals(secondaryCredentialsId, other.secondaryCredentialsId)
+                && Objects.equals(primaryCredentialsId, other.primaryCredentialsId)
+                && Objects.equals(secondaryCredentialsId, other.secondaryCredentialsId)
                 && getStore().equals(other.getStore()) && dryRun == other.dryRun && verify == other.verify
                 && timeoutSeconds == other.timeoutSeconds;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(hub, key, policy, device, module);
+        return Objects.hash(hub, key, policy, device, module);
     }
 
     @Override
