@@ -191,6 +191,7 @@ class ArmStrictnessTest {
         assertInvalid(p -> p.put("primaryKey", ""));
         assertInvalid(p -> p.put("primaryKey", "not base64!"));
         assertInvalid(p -> p.put("secondaryKey", "AAAAAAAAAAAAAAAAAAAA"));
+        assertInvalid(p -> p.put("secondaryKey", "AAAAAAAAAAAAAAAAAAAAAA"));
         assertInvalid(p -> p.put("keyName", "bad name"));
         assertInvalid(p -> p.put("keyName", "IOTHUBOWNER"));
         assertEquals(etag, hub.etag());

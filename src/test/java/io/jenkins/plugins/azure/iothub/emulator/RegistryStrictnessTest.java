@@ -135,6 +135,7 @@ class RegistryStrictnessTest {
         assertEquals(400, putKeys("d1", "AAAA", KEY16).status);
         assertEquals(400, putKeys("d1", "not base64!", KEY16).status);
         assertEquals(400, putKeys("d1", "", KEY16).status);
+        assertEquals(400, putKeys("d1", KEY16.replace("=", ""), KEY16).status);
         assertEquals(400, putKeys("d1", Base64.getEncoder().encodeToString(new byte[65]), KEY16).status);
         assertEquals(400, putKeys("d1", KEY16, null).status);
         assertEquals(before, hub.device("d1").primaryKey());

@@ -20,9 +20,12 @@ final class SymmetricKeys {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    /** True when {@code key} is base64 of 16..64 bytes. The empty string is invalid. */
+    /**
+     * True when {@code key} is padded standard base64 of 16..64 bytes (the service decodes with a strict decoder that
+     * wants the padding). The empty string is invalid.
+     */
     static boolean isValid(String key) {
-        if (key == null || key.isEmpty()) {
+        if (key == null || key.isEmpty() || key.length() % 4 != 0) {
             return false;
         }
         try {
