@@ -171,4 +171,24 @@ class FormResourcesTest {
             assertFalse(jelly.contains("secret"), page);
         }
     }
+
+    @Test
+    void everyJellyAndHelpFileIsWellFormedXml() throws Exception {
+        List<String> files = new ArrayList<>(List.of("RenewKeyConfig/config.jelly", "IotHubRenewKeyStep/config.jelly",
+                "IotHubRenewKeyBuilder/config.jelly", "IotHubKeyRenewalConfiguration/config.jelly",
+                "KeyRenewalAction/index.jelly", "KeyRenewalAction/summary.jelly", "IotHubRenewKeyStep/help.html",
+                "IotHubRenewKeyBuilder/help.html",
+                "IotHubKeyRenewalConfiguration/help-allowSystemBuildsToWriteSystemStore.html"));
+        for (String field : configFields()) {
+            files.add("RenewKeyConfig/help-" + field + ".html");
+        }
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        for (String file : files) {
+            try (InputStream in = FormResourcesTest.class.getResourceAsStream(BASE + file)) {
+                assertNotNull(in, file);
+                factory.newDocumentBuilder().parse(in); // throws SAXParseException naming line and column
+            }
+        }
+    }
 }
