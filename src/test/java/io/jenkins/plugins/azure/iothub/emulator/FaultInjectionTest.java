@@ -118,6 +118,8 @@ class FaultInjectionTest {
         long start = System.nanoTime();
         assertEquals(200, deviceGet().status);
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 300);
+        assertTrue(emu.requests().all().get(0).handlingTime().toMillis() >= 300);
+        assertTrue(emu.requests().totalHandlingTime().toMillis() >= 300);
     }
 
     @Test

@@ -60,6 +60,7 @@ final class HttpCall {
             }
         }
         exchange.close();
+        record.answered();
     }
 
     void respond(int status, JsonNode json) throws IOException {
@@ -74,6 +75,7 @@ final class HttpCall {
     void drop() {
         record.status(-1);
         exchange.close();
+        record.answered();
     }
 
     /** The path a route was matched on: decoded segments joined by '/', each segment percent-decoded on its own. */

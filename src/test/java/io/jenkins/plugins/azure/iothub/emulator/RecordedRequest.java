@@ -18,6 +18,8 @@ public final class RecordedRequest {
     private final String body;
     private final java.util.Map<String, String> headers;
     private volatile int status;
+    private final long receivedNanos = System.nanoTime();
+    private volatile long handlingNanos = -1;
 
     RecordedRequest(Plane plane, String hubName, String method, String rawPath, String rawQuery, String ifMatch,
             String authorization, String body, java.util.Map<String, String> headers) {
@@ -93,6 +95,19 @@ public final class RecordedRequest {
 
     void status(int value) {
         this.status = value;
+    }
+
+    /**
+     * Time the emulator spent on this request, from reading it to having written the answer (including injected
+     * delays); null while in progress. Lets benchmarks separate server time from client time.
+     */
+    public java.time.Duration handlingTime() {
+        long nanos = handlingNanos;
+        return nanos < 0 ? null : java.time.Duration.ofNanos(nanos);
+    }
+
+    void answered() {
+        this.handlingNanos = System.nanoTime() - receivedNanos;
     }
 
     @Override

@@ -31,6 +31,12 @@ public final class RequestLog {
         return matching(method, rawPathRegex).size();
     }
 
+    /** Total emulator-side handling time of all answered requests (for benchmarks). */
+    public java.time.Duration totalHandlingTime() {
+        return all().stream().map(RecordedRequest::handlingTime).filter(java.util.Objects::nonNull)
+                .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+    }
+
     public synchronized int size() {
         return requests.size();
     }
