@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
  */
 final class PolicyRenewal {
     private static final Logger LOGGER = Logger.getLogger(PolicyRenewal.class.getName());
-    private static final Duration MIN_POLL_WAIT = Duration.ofMillis(100);
 
     private enum Outcome { SUCCEEDED, FAILED, LOST }
 
@@ -138,11 +137,9 @@ final class PolicyRenewal {
         }
     }
 
+    /** Retry-After when Azure gives one; "0" or none means the configured interval (a 0 must not become a spin). */
     private Duration nextWait(Duration retryAfter) {
-        if (retryAfter == null) {
-            return pollInterval;
-        }
-        return retryAfter.compareTo(MIN_POLL_WAIT) < 0 ? MIN_POLL_WAIT : retryAfter;
+        return retryAfter == null || retryAfter.isZero() ? pollInterval : retryAfter;
     }
 
     private List<SharedAccessSignatureAuthorizationRuleInner> listPolicies(HubInfo hub, Problems.Advice advice,

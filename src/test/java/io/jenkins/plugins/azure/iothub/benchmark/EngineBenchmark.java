@@ -1,0 +1,201 @@
+package io.jenkins.plugins.azure.iothub.benchmark;
+
+import com.azure.core.credential.AzureSasCredential;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.RetryStrategy;
+import com.azure.core.management.polling.PollResult;
+import com.azure.core.util.polling.LongRunningOperationStatus;
+import com.azure.core.util.polling.SyncPoller;
+import com.azure.resourcemanager.iothub.IotHubManager;
+import com.azure.resourcemanager.iothub.fluent.IotHubResourcesClient;
+import com.azure.resourcemanager.iothub.fluent.models.IotHubDescriptionInner;
+import com.azure.resourcemanager.iothub.fluent.models.SharedAccessSignatureAuthorizationRuleInner;
+import com.microsoft.azure.sdk.iot.service.registry.Device;
+import com.microsoft.azure.sdk.iot.service.registry.RegistryClient;
+import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
+import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
+import io.jenkins.plugins.azure.iothub.engine.AzureCloud;
+import io.jenkins.plugins.azure.iothub.engine.IdentityKeyRequest;
+import io.jenkins.plugins.azure.iothub.engine.IotHubKeyClient;
+import io.jenkins.plugins.azure.iothub.engine.KeyType;
+import io.jenkins.plugins.azure.iothub.engine.PolicyKeyRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * Engine cost per renewal against the in-process emulator, warm JVM. For each scenario it runs the engine and, as a
+ * baseline, the bare SDK calls that send the same HTTP requests (no retries, no checks); engine overhead is the
+ * difference of the medians, so emulator, TLS and SDK time cancel out.
+ *
+ * <pre>
+ * java -cp &lt;test classpath&gt; io.jenkins.plugins.azure.iothub.benchmark.EngineBenchmark [iterations] [warm-up]
+ * </pre>
+ */
+public final class EngineBenchmark {
+    private static final String SUB = "00000000-0000-0000-0000-00000000b001";
+    private static final String RG = "rg-bench";
+    private static final String HUB = "hub-bench";
+    private static final Duration POLL = Duration.ofMillis(1);
+
+    private final IotHubEmulator emulator;
+    private final SimulatedHub hub;
+    private final IotHubKeyClient engine;
+    private final IotHubResourcesClient arm;
+
+    private EngineBenchmark() {
+        emulator = IotHubEmulator.start();
+        emulator.lro().retryAfterSeconds(0).pollsUntilDone(0);
+        for (int i = 0; i < 9; i++) {
+            emulator.addHub(SUB, "rg-other", "other-hub-" + i);
+        }
+        hub = emulator.addHub(SUB, RG, HUB);
+        hub.addDevice("bench-device");
+        engine = IotHubKeyClient.builder()
+                .cloud(AzureCloud.custom(emulator.armEndpoint(), "https://management.core.windows.net//.default",
+                        "https://iothubs.azure.net/.default"))
+                .credential(emulator.tokenCredential())
+                .subscriptionId(SUB)
+                .pollInterval(POLL)
+                .retryDelay(Duration.ofMillis(10))
+                .build();
+        arm = IotHubManager.configure()
+                .withRetryPolicy(new RetryPolicy(new NoRetry()))
+                .withDefaultPollInterval(POLL)
+                .authenticate(emulator.tokenCredential(), emulator.azureProfile(SUB))
+                .serviceClient().getIotHubResources();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        EngineBenchmark bench = new EngineBenchmark();
+        try {
+            System.out.printf(Locale.ROOT, "%d iterations after %d warm-up, Java %s, %d CPUs%n", iterations, warmup,
+                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "%-34s %9s %12s %12s %14s %12s%n", "scenario", "requests",
+                    "engine p50", "engine p90", "bare SDK p50", "overhead p50");
+            bench.report("policy primary, resource group", iterations, warmup,
+                    () -> bench.engine.renewPolicyKey(PolicyKeyRequest.of(HUB, RG, "service", KeyType.PRIMARY)),
+                    () -> bench.barePolicyRenewal(RG));
+            bench.report("policy primary, no resource group", iterations, warmup,
+                    () -> bench.engine.renewPolicyKey(PolicyKeyRequest.of(HUB, null, "service", KeyType.PRIMARY)),
+                    () -> bench.barePolicyRenewal(null));
+            bench.report("device primary (SAS via policy)", iterations, warmup,
+                    () -> bench.engine.renewIdentityKey(IdentityKeyRequest.device(HUB, RG, "bench-device",
+                            KeyType.PRIMARY, null)),
+                    bench::bareDeviceRenewal);
+        } finally {
+            bench.emulator.close();
+        }
+        System.exit(0);
+    }
+
+    private void report(String name, int iterations, int warmup, Callable<?> withEngine, Callable<?> bare)
+            throws Exception {
+        measure(withEngine, warmup);
+        measure(bare, warmup);
+        int before = emulator.requests().size();
+        long[] engineNanos = measure(withEngine, iterations);
+        double requests = (emulator.requests().size() - before) / (double) iterations;
+        long[] bareNanos = measure(bare, iterations);
+        emulator.requests().clear();
+        double engineMedian = percentile(engineNanos, 50);
+        double bareMedian = percentile(bareNanos, 50);
+        System.out.printf(Locale.ROOT, "%-34s %9.1f %9.2f ms %9.2f ms %11.2f ms %9.2f ms%n", name, requests,
+                engineMedian, percentile(engineNanos, 90), bareMedian, engineMedian - bareMedian);
+    }
+
+    private static long[] measure(Callable<?> call, int times) throws Exception {
+        long[] nanos = new long[times];
+        for (int i = 0; i < times; i++) {
+            long start = System.nanoTime();
+            call.call();
+            nanos[i] = System.nanoTime() - start;
+        }
+        return nanos;
+    }
+
+    private static double percentile(long[] nanos, int p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1_000_000.0;
+    }
+
+    /** The same requests as the engine's policy renewal, straight through the SDK. */
+    private Object barePolicyRenewal(String resourceGroup) throws InterruptedException {
+        IotHubDescriptionInner description;
+        if (resourceGroup != null) {
+            description = arm.getByResourceGroup(resourceGroup, HUB);
+        } else {
+            description = null;
+            for (IotHubDescriptionInner candidate : arm.list()) {
+                if (candidate.name().equalsIgnoreCase(HUB)) {
+                    description = candidate;
+                    break;
+                }
+            }
+        }
+        List<SharedAccessSignatureAuthorizationRuleInner> policies = new ArrayList<>();
+        arm.listKeys(RG, HUB).forEach(policies::add);
+        for (SharedAccessSignatureAuthorizationRuleInner policy : policies) {
+            if (policy.keyName().equals("service")) {
+                policy.withPrimaryKey(null);
+            }
+        }
+        description.properties().withAuthorizationPolicies(policies);
+        SyncPoller<PollResult<IotHubDescriptionInner>, IotHubDescriptionInner> poller =
+                arm.beginCreateOrUpdate(RG, HUB, description, description.etag());
+        do {
+            Thread.sleep(POLL.toMillis());
+        } while (poller.poll().getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED);
+        return arm.getKeysForKeyName(RG, HUB, "service");
+    }
+
+    /** The same requests as the engine's device renewal, straight through the SDKs. */
+    private Object bareDeviceRenewal() throws Exception {
+        IotHubDescriptionInner description = arm.getByResourceGroup(RG, HUB);
+        SharedAccessSignatureAuthorizationRuleInner writer = null;
+        for (SharedAccessSignatureAuthorizationRuleInner policy : arm.listKeys(RG, HUB)) {
+            if (policy.keyName().equals("registryReadWrite")) {
+                writer = policy;
+            }
+        }
+        String token = hub.sasToken(writer.keyName(), Duration.ofMinutes(10));
+        RegistryClient registry = new RegistryClient(description.properties().hostname(),
+                new AzureSasCredential(token));
+        Device device = registry.getDevice("bench-device");
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        device.getSymmetricKey().setPrimaryKey(Base64.getEncoder().encodeToString(random));
+        registry.updateDevice(device);
+        return registry.getDevice("bench-device");
+    }
+
+    private static final class NoRetry implements RetryStrategy {
+        @Override
+        public int getMaxRetries() {
+            return 0;
+        }
+
+        @Override
+        public Duration calculateRetryDelay(int retryAttempts) {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public boolean shouldRetry(HttpResponse response) {
+            return false;
+        }
+
+        @Override
+        public boolean shouldRetryException(Throwable throwable) {
+            return false;
+        }
+    }
+}
