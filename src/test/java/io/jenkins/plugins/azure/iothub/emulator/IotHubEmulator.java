@@ -67,24 +67,38 @@ import java.util.stream.Collectors;
  *       or hub give 404 with an ARM error body.</li>
  *   <li><b>PUT hub:</b> 409 (IH409002 body) while another update runs; 412 (412001 body) when If-Match is missing or
  *       not the current etag ({@code *} is refused too); 400 for a missing location/sku, an invalid policy (keyName,
- *       rights not one of the 15 {@link AccessRights#VALID} strings, a supplied key that is empty/not base64 of 16..64
- *       bytes). A policy whose key is absent or null gets a new generated key (service-side renewal). The PUT replaces
+ *       rights not one of the 15 {@link AccessRights#VALID} strings, a supplied key that is empty/not padded base64 of
+ *       16..64 bytes). A policy whose key is absent or null gets a new generated key (service-side renewal). The PUT replaces
  *       the resource: policies missing from the body are deleted, missing tags/properties fall back to defaults.
  *       Answer: 201, {@code Azure-AsyncOperation} (operationResults URL with {@code &asyncinfo}) and
  *       {@code Retry-After}. The status is {@code Running} for {@link LroSettings#pollsUntilDone} polls, then
  *       {@code Succeeded}, or {@code Failed} with an error when {@link FaultRule#lroFailed()} was injected.
  *       <b>Changes (policies, keys, tags, properties) and the new etag take effect when the operation completes</b>;
  *       until then every read (GET, listkeys, registry SAS checks) sees the old state and the hub's state is
- *       {@code Updating}. The 201 body shows the requested state with the old etag.</li>
+ *       {@code Updating}. The 201 body shows the requested state with the old etag. An operation nobody polls ends
+ *       by itself after {@link LroSettings#autoCompleteAfter} (default 10 s).</li>
+ *   <li><b>Policy names:</b> {@code IotHubKeys/{keyName}/listkeys} and SAS {@code skn} match the stored name exactly
+ *       (case-sensitive; the service's rule is unconfirmed, exact is the strict choice). Hub, resource-group and path
+ *       keywords match case-insensitively like ARM. Order of policies is kept as PUT.</li>
  *   <li><b>Registry:</b> SAS tokens really validated (HMAC with the base64-decoded key of the policy named by skn,
  *       primary or secondary; unexpired; sr = host or a prefix of host/path; right RegistryRead for reads, RegistryWrite
  *       for writes (it also grants reads), ServiceConnect for /statistics/service); Entra Bearer tokens accepted unless
  *       {@link SimulatedHub#denyEntraDataPlane(boolean)}; disableLocalAuth refuses SAS. Errors use the data-plane body
  *       {@code {"Message":"ErrorCode:<Name>;<text>","ExceptionMessage":"Tracking ID:..."}}.</li>
  *   <li><b>Paths:</b> each segment is percent-decoded on its own (an encoded '/' stays inside its segment) and
- *       "."/".." segments, also encoded, are removed like URL normalisation; the request log keeps the raw path. A
+ *       "."/".." segments, also encoded, are removed like URL normalisation; empty segments ("//", trailing "/")
+ *       match no route; the request log keeps the raw path. A
  *       request line the JDK server cannot parse (e.g. a bare '%' or a space) is answered 400 by the JDK server before
  *       the emulator sees it, so it does not appear in the log.</li>
+ *   <li><b>Devices:</b> PUT without If-Match creates (409 if it exists); with If-Match ({@code *} or the etag,
+ *       quoted or not) updates (404 if absent, 412 on a stale etag). SAS keys: both absent = generated, one absent =
+ *       400. x509 ({@code selfSigned}, {@code certificateAuthority}) and {@code none} identities have no keys.</li>
+ *   <li><b>Request log:</b> {@link RecordedRequest} keeps method, raw path, query, If-Match, full Authorization and
+ *       body in memory for assertions, the status (-1 = dropped) and the emulator-side handling time; its
+ *       {@code toString()} prints only the auth scheme.</li>
+ *   <li><b>Clients that retry by themselves:</b> java.net.http and HttpsURLConnection silently resend an idempotent
+ *       request once after a dropped connection, and the ARM SDK's RetryPolicy retries 429/5xx/IO errors; program
+ *       faults with {@link FaultRule#times(int)} accordingly.</li>
  * </ul>
  */
 public final class IotHubEmulator implements AutoCloseable {
