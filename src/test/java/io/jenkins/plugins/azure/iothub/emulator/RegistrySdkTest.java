@@ -99,4 +99,16 @@ class RegistrySdkTest {
         assertEquals("dev-1", new RegistryClient(hub.hostName(), emu.tokenCredential()).getDevice("dev-1")
                 .getDeviceId());
     }
+
+    @Test
+    void droppedConnectionAsSeenThroughRegistryClient() throws Exception {
+        RegistryClient registry = sasClient("registryReadWrite");
+        registry.getDevice("dev-1");
+        emu.requests().clear();
+        emu.faults().on("GET", "/devices/dev-1").dropConnection();
+        assertEquals("dev-1", registry.getDevice("dev-1").getDeviceId(), "HttpsURLConnection resends once");
+        assertEquals(2, emu.requests().count("GET", "/devices/dev-1"));
+        emu.faults().on("GET", "/devices/dev-1").times(2).dropConnection();
+        assertThrows(java.io.IOException.class, () -> registry.getDevice("dev-1"));
+    }
 }
