@@ -12,15 +12,11 @@ public interface TaskListener extends SerializableOnlyOverRemoting {
 
     @NonNull
     default PrintWriter error(String msg) {
-        PrintWriter out = new PrintWriter(getLogger(), true);
-        out.println("ERROR: " + msg);
-        return out;
+        throw new UnsupportedOperationException("offline declaration");
     }
 
     @NonNull
     default PrintWriter fatalError(String msg) {
-        PrintWriter out = new PrintWriter(getLogger(), true);
-        out.println("FATAL: " + msg);
-        return out;
+        throw new UnsupportedOperationException("offline declaration");
     }
 }

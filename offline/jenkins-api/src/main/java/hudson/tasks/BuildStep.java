@@ -23,6 +23,6 @@ public interface BuildStep {
     Collection<? extends Action> getProjectActions(AbstractProject<?, ?> project);
 
     default BuildStepMonitor getRequiredMonitorService() {
-        return BuildStepMonitor.BUILD;
+        throw new UnsupportedOperationException("offline declaration");
     }
 }

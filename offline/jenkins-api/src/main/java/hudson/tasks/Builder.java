@@ -8,7 +8,7 @@ import hudson.model.Descriptor;
 public abstract class Builder extends BuildStepCompatibilityLayer implements Describable<Builder>, ExtensionPoint {
     @Override
     public BuildStepMonitor getRequiredMonitorService() {
-        return BuildStepMonitor.NONE;
+        throw new UnsupportedOperationException("offline declaration");
     }
 
     @Override

@@ -13,6 +13,6 @@ public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration
 
     @Override
     public final Descriptor<GlobalConfiguration> getDescriptor() {
-        return this;
+        throw new UnsupportedOperationException("offline declaration");
     }
 }

@@ -34,6 +34,6 @@ public interface SimpleBuildStep extends BuildStep {
     }
 
     default boolean requiresWorkspace() {
-        return true;
+        throw new UnsupportedOperationException("offline declaration");
     }
 }

@@ -18,21 +18,12 @@ public abstract class AbstractIdCredentialsListBoxModel<
 
     @NonNull
     public AbstractIdCredentialsListBoxModel<T, C> with(@CheckForNull C u) {
-        if (u != null) {
-            add(describe(u), u.getId());
-        }
-        return this;
+        throw new UnsupportedOperationException("offline declaration");
     }
 
     @NonNull
     public AbstractIdCredentialsListBoxModel<T, C> includeEmptyValue() {
-        for (Option option : this) {
-            if (option.value.isEmpty()) {
-                return this;
-            }
-        }
-        add(0, new Option("- none -", ""));
-        return this;
+        throw new UnsupportedOperationException("offline declaration");
     }
 
     @NonNull
@@ -54,12 +45,6 @@ public abstract class AbstractIdCredentialsListBoxModel<
 
     @NonNull
     public AbstractIdCredentialsListBoxModel<T, C> includeCurrentValue(@NonNull String value) {
-        for (Option option : this) {
-            if (option.value.equals(value)) {
-                return this;
-            }
-        }
-        add(new Option(value, value));
-        return this;
+        throw new UnsupportedOperationException("offline declaration");
     }
 }

@@ -7,6 +7,6 @@ public class StandardListBoxModel extends AbstractIdCredentialsListBoxModel<Stan
     @NonNull
     @Override
     protected String describe(@NonNull StandardCredentials c) {
-        return c.getDescription().isEmpty() ? c.getId() : c.getDescription();
+        throw new UnsupportedOperationException("offline declaration");
     }
 }

@@ -13,11 +13,6 @@ public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecuti
 
     @Override
     public final boolean start() throws Exception {
-        try {
-            getContext().onSuccess(run());
-        } catch (Exception e) {
-            getContext().onFailure(e);
-        }
-        return false;
+        throw new UnsupportedOperationException("offline declaration");
     }
 }
