@@ -78,6 +78,9 @@ final class Deadline {
      */
     <T> T call(Callable<T> call, String subject, boolean keyMayHaveChanged) throws Exception {
         checkInterrupt(subject, keyMayHaveChanged);
+        if (remaining().isZero()) {
+            throw timedOut(subject, false, null); // nothing was sent
+        }
         Future<T> future = IO.submit(call);
         try {
             return future.get(Math.max(1, remaining().toNanos()), TimeUnit.NANOSECONDS);

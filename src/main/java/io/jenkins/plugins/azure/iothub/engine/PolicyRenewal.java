@@ -57,7 +57,11 @@ final class PolicyRenewal {
         boolean mayHaveChanged = false;
         for (int attempt = 1;; attempt++) {
             if (description == null) {
-                description = locator.reread(hub, action);
+                try {
+                    description = locator.reread(hub, action);
+                } catch (IotHubKeyException e) {
+                    throw mayHaveChanged ? e.withKeyMayHaveChanged(Problems.MAY_HAVE_CHANGED.trim()) : e;
+                }
             }
             List<SharedAccessSignatureAuthorizationRuleInner> policies = listPolicies(hub, advice, mayHaveChanged);
             int index = PolicyRenewal.indexOf(policies, request.policyName());
