@@ -74,7 +74,7 @@ final class IdentityRenewal {
                 mayHaveChanged = true;
                 break;
             } catch (IotHubKeyException e) {
-                throw e;
+                throw mayHaveChanged ? e.withKeyMayHaveChanged(Problems.MAY_HAVE_CHANGED.trim()) : e;
             } catch (Exception e) {
                 Failure failure = Failure.of(e);
                 mayHaveChanged |= failure.mayHaveBeenApplied();

@@ -84,7 +84,7 @@ final class PolicyRenewal {
                 poller = deadline.call(() -> arm.beginUpdate(hub.resourceGroup(), hub.name(), body, etag, observer),
                         action, true);
             } catch (IotHubKeyException e) {
-                throw e;
+                throw mayHaveChanged ? e.withKeyMayHaveChanged(Problems.MAY_HAVE_CHANGED.trim()) : e;
             } catch (Exception e) {
                 Failure failure = Failure.of(e);
                 mayHaveChanged |= failure.mayHaveBeenApplied();
