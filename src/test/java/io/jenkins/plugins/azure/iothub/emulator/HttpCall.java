@@ -53,6 +53,7 @@ final class HttpCall {
         }
         exchange.getResponseHeaders().set("x-ms-request-id", java.util.UUID.randomUUID().toString());
         record.status(status);
+        record.answered(); // before the client can see the answer, so tests never race it
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
@@ -60,7 +61,6 @@ final class HttpCall {
             }
         }
         exchange.close();
-        record.answered();
     }
 
     void respond(int status, JsonNode json) throws IOException {
@@ -74,8 +74,8 @@ final class HttpCall {
     /** Closes the TCP connection without any answer (the client sees a dropped connection). */
     void drop() {
         record.status(-1);
-        exchange.close();
         record.answered();
+        exchange.close();
     }
 
     /** The path a route was matched on: decoded segments joined by '/', each segment percent-decoded on its own. */

@@ -98,8 +98,8 @@ public final class RecordedRequest {
     }
 
     /**
-     * Time the emulator spent on this request, from reading it to having written the answer (including injected
-     * delays); null while in progress. Lets benchmarks separate server time from client time.
+     * Time the emulator spent on this request, from reading it to starting the answer (including injected delays;
+     * without writing the answer's bytes); null while in progress. Lets benchmarks separate server time from client time.
      */
     public java.time.Duration handlingTime() {
         long nanos = handlingNanos;
