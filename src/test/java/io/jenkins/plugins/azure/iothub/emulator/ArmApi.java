@@ -123,7 +123,7 @@ final class ArmApi extends PlaneHandler {
                 throw EmulatorError.provider(412, 412001, "PreconditionFailed",
                         "The If-Match header with the hub's etag is required to update an existing IotHub.");
             }
-            if (!unquote(ifMatch).equals(hub.etag())) {
+            if (!ifMatch.equals(hub.etag())) { // exact, as the SDK sends it; a quoted or "*" value is refused
                 throw EmulatorError.staleEtag();
             }
             HubUpdate update = HubUpdate.parse(Json.parseOrNull(call.body), hub);
@@ -274,14 +274,6 @@ final class ArmApi extends PlaneHandler {
 
     private static boolean is(String segment, String keyword) {
         return segment.equalsIgnoreCase(keyword);
-    }
-
-    static String unquote(String etag) {
-        String e = etag.trim();
-        if (e.startsWith("W/")) {
-            e = e.substring(2);
-        }
-        return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
     }
 
     @Override

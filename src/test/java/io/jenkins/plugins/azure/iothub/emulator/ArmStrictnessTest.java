@@ -111,6 +111,7 @@ class ArmStrictnessTest {
         assertEquals("PreconditionFailed", wrong.json().get("httpStatusCode").asText());
         assertTrue(wrong.json().get("message").asText().startsWith("Invalid ETag supplied."));
         assertEquals(412, put(body, "*").status);
+        assertEquals(412, put(body, "\"" + hub.etag() + "\"").status);
         assertEquals(201, put(body, hub.etag()).status);
     }
 

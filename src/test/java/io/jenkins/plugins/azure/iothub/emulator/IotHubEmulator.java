@@ -66,7 +66,7 @@ import java.util.stream.Collectors;
  *       top-level {@code resourcegroup} and {@code subscriptionid} are included. Unknown subscription, resource group
  *       or hub give 404 with an ARM error body.</li>
  *   <li><b>PUT hub:</b> 409 (IH409002 body) while another update runs; 412 (412001 body) when If-Match is missing or
- *       not the current etag ({@code *} is refused too); 400 for a missing location/sku, an invalid policy (keyName,
+ *       not exactly the current etag ({@code *} and a quoted etag are refused too); 400 for a missing location/sku, an invalid policy (keyName,
  *       rights not one of the 15 {@link AccessRights#VALID} strings, a supplied key that is empty/not padded base64 of
  *       16..64 bytes). A policy whose key is absent or null gets a new generated key (service-side renewal). The PUT replaces
  *       the resource: policies missing from the body are deleted, missing tags/properties fall back to defaults.

@@ -76,10 +76,19 @@ final class RegistryWrites {
         if (ifMatch == null) {
             throw EmulatorError.dataPlane(409, existsCode, what + " already exists; send If-Match to update it.");
         }
-        if (!ifMatch.trim().equals("*") && !ArmApi.unquote(ifMatch).equals(existing.etag())) {
+        if (!ifMatch.trim().equals("*") && !unquote(ifMatch).equals(existing.etag())) {
             throw EmulatorError.dataPlane(412, "PreconditionFailed", "Precondition failed: " + what
                     + " has changed (etag mismatch).");
         }
+    }
+
+    /** Accepts {@code "etag"}, {@code W/"etag"} and the bare etag. */
+    static String unquote(String etag) {
+        String e = etag.trim();
+        if (e.startsWith("W/")) {
+            e = e.substring(2);
+        }
+        return e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"") ? e.substring(1, e.length() - 1) : e;
     }
 
     /** Validates the authentication section completely before changing anything. */
