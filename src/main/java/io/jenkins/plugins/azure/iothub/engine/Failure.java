@@ -32,6 +32,8 @@ final class Failure {
     final String serviceMessage;
     final Duration retryAfter;
     final Throwable cause;
+    /** Simple class name of the innermost original exception, for messages ("ConnectException"). */
+    private final String rootCause;
 
     private Failure(Kind kind, int status, String serviceCode, String serviceMessage, Duration retryAfter,
             Throwable cause) {
@@ -40,7 +42,8 @@ final class Failure {
         this.serviceCode = serviceCode;
         this.serviceMessage = serviceMessage;
         this.retryAfter = retryAfter;
-        this.cause = cause;
+        this.rootCause = cause == null ? "error" : rootName(cause);
+        this.cause = cause == null ? null : redacted(cause);
     }
 
     static Failure http(int status, String code, String message, Duration retryAfter, Throwable cause) {
@@ -88,6 +91,29 @@ final class Failure {
     }
 
     /**
+     * A copy of an exception chain for use as a cause: same classes named, same stack traces, messages with anything
+     * key-like redacted (SDK messages quote response bodies). Already redacted or sanitized copies pass through.
+     */
+    static Throwable redacted(Throwable error) {
+        if (error == null || error instanceof Redacted) {
+            return error;
+        }
+        Throwable cause = error.getCause() == error ? null : redacted(error.getCause());
+        Redacted copy = new Redacted(error.getClass().getName() + ": " + Texts.redact(error.getMessage()), cause);
+        copy.setStackTrace(error.getStackTrace());
+        return copy;
+    }
+
+    /** Marks a redacted copy. */
+    static final class Redacted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Redacted(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
      * A copy of an unexpected exception chain with the messages replaced by class names. Unexpected exceptions
      * (a parser failure, say) may quote a response body, and listkeys bodies hold keys.
      */
@@ -95,7 +121,7 @@ final class Failure {
         if (error == null) {
             return null;
         }
-        RuntimeException copy = new RuntimeException(error.getClass().getName(),
+        Redacted copy = new Redacted(error.getClass().getName(),
                 error.getCause() == error ? null : sanitized(error.getCause()));
         copy.setStackTrace(error.getStackTrace());
         return copy;
@@ -137,9 +163,18 @@ final class Failure {
     }
 
     private String rootCauseName() {
-        Throwable root = cause;
+        return rootCause;
+    }
+
+    private static String rootName(Throwable error) {
+        Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof Redacted) {
+            String message = root.getMessage();
+            String name = message.contains(":") ? message.substring(0, message.indexOf(':')) : message;
+            return name.substring(name.lastIndexOf('.') + 1);
         }
         return root.getClass().getSimpleName();
     }

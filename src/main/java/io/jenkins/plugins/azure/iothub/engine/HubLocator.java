@@ -34,7 +34,7 @@ final class HubLocator {
             try {
                 description = retrier.read(() -> arm.getHub(resourceGroup, hubName, observer), action, advice);
             } catch (IotHubKeyException e) {
-                if (e.reason() == IotHubKeyException.Reason.NOT_FOUND && isMissingGroup(e.getCause())) {
+                if (e.reason() == IotHubKeyException.Reason.NOT_FOUND && "ResourceGroupNotFound".equalsIgnoreCase(e.serviceCode())) {
                     throw new IotHubKeyException(IotHubKeyException.Reason.NOT_FOUND, "Resource group '"
                             + resourceGroup + "' was not found in subscription '" + arm.subscriptionId()
                             + "' while looking for IoT hub '" + hubName + "'. Check the resource group name, or leave"
@@ -88,14 +88,5 @@ final class HubLocator {
             }
         }
         return null;
-    }
-
-    private static boolean isMissingGroup(Throwable cause) {
-        if (cause instanceof com.azure.core.management.exception.ManagementException) {
-            com.azure.core.management.exception.ManagementError error =
-                    ((com.azure.core.management.exception.ManagementException) cause).getValue();
-            return error != null && "ResourceGroupNotFound".equalsIgnoreCase(error.getCode());
-        }
-        return false;
     }
 }

@@ -23,11 +23,22 @@ public class IotHubKeyException extends RuntimeException {
 
     private final Reason reason;
     private final boolean keyMayHaveChanged;
+    /** Azure's error code when the failure came from an error answer (e.g. ResourceGroupNotFound); may be null. */
+    private String serviceCode;
 
     public IotHubKeyException(Reason reason, String message, boolean keyMayHaveChanged, Throwable cause) {
         super(message, cause);
         this.reason = reason;
         this.keyMayHaveChanged = keyMayHaveChanged;
+    }
+
+    String serviceCode() {
+        return serviceCode;
+    }
+
+    IotHubKeyException withServiceCode(String code) {
+        this.serviceCode = code;
+        return this;
     }
 
     public Reason reason() {
@@ -46,6 +57,7 @@ public class IotHubKeyException extends RuntimeException {
         }
         IotHubKeyException copy = new IotHubKeyException(reason, getMessage() + " " + advice, true, getCause());
         copy.setStackTrace(getStackTrace());
+        copy.serviceCode = serviceCode;
         return copy;
     }
 

@@ -76,6 +76,7 @@ final class Problems {
             reason = Reason.SERVICE_ERROR;
             text = what + ": " + failure.describe() + ". Run again; if it persists, report it with the build log.";
         }
-        return new IotHubKeyException(reason, text + tail, keyMayHaveChanged, failure.cause);
+        return new IotHubKeyException(reason, text + tail, keyMayHaveChanged, failure.cause)
+                .withServiceCode(failure.serviceCode);
     }
 }

@@ -5,6 +5,9 @@ import java.time.Duration;
 /** Small helpers for building one-line user messages. */
 final class Texts {
     private static final int MAX_ECHO = 140;
+    /** Anything that looks like a base64 key or signature (GUIDs and words do not match). */
+    private static final java.util.regex.Pattern KEY_LIKE =
+            java.util.regex.Pattern.compile("[A-Za-z0-9+/]{20,}={0,2}|(?<=sig=)[^&\\s\"]+");
 
     private Texts() {
     }
@@ -18,12 +21,17 @@ final class Texts {
         return oneLine.length() <= MAX_ECHO ? oneLine : oneLine.substring(0, MAX_ECHO) + "...";
     }
 
-    /** First sentence of a service message, without correlation ids and line breaks. */
+    /** Replaces anything key-like, in case a service or SDK message ever echoes a key or signature. */
+    static String redact(String text) {
+        return text == null ? null : KEY_LIKE.matcher(text).replaceAll("<redacted>");
+    }
+
+    /** First sentence of a service message, on one line, with anything key-like removed. */
     static String serviceSummary(String message) {
         if (message == null || message.isBlank()) {
             return "";
         }
-        String oneLine = message.replaceAll("\\s+", " ").trim();
+        String oneLine = redact(message).replaceAll("\\s+", " ").trim();
         int cut = oneLine.indexOf(". ");
         if (cut > 0) {
             oneLine = oneLine.substring(0, cut + 1);

@@ -116,6 +116,25 @@ class EngineValuesTest {
         assertThrows(IllegalStateException.class, () -> IotHubKeyClient.builder().subscriptionId("s").build());
     }
 
+    @Test
+    void serviceMessagesAndCausesAreRedacted() {
+        String key = Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+            16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+        String message = "Invalid key " + key + " for policy x. Tracking ID:0a1b2c3d-aaaa-bbbb-cccc-0123456789ab"
+                + " sr=h&sig=abc%2Bdef&se=1";
+        String summary = Texts.serviceSummary(message);
+        assertFalse(summary.contains(key), summary);
+        assertEquals("Invalid key <redacted> for policy x.", summary);
+        String redacted = Texts.redact(message);
+        assertTrue(redacted.contains("0a1b2c3d-aaaa-bbbb-cccc-0123456789ab"), redacted);
+        assertFalse(redacted.contains("abc%2Bdef"), redacted);
+        Throwable copy = Failure.redacted(new IllegalStateException("body " + key, new java.io.IOException(key)));
+        assertTrue(copy.getMessage().startsWith("java.lang.IllegalStateException: body <redacted>"));
+        assertFalse(copy.getCause().getMessage().contains(key));
+        assertEquals("IOException", Failure.of(new java.io.UncheckedIOException(new java.io.IOException(key)))
+                .describe().replace("connection failed: ", ""));
+    }
+
     private static SharedAccessSignatureAuthorizationRuleInner rule(String name, AccessRights rights) {
         return new SharedAccessSignatureAuthorizationRuleInner().withKeyName(name).withRights(rights);
     }
