@@ -53,7 +53,8 @@ final class PolicyRenewal {
         HubInfo hub = located.info;
         Problems.Advice advice = HubLocator.advice(hub.name(), hub.resourceGroup(), arm.subscriptionId());
         IotHubDescriptionInner description = located.description;
-        SharedAccessSignatureAuthorizationRuleInner original = null;
+        // the policy as it was when the latest update was built: what "renewed" and "already applied" compare with
+        SharedAccessSignatureAuthorizationRuleInner base = null;
         boolean mayHaveChanged = false;
         for (int attempt = 1;; attempt++) {
             if (description == null) {
@@ -69,12 +70,11 @@ final class PolicyRenewal {
                 throw notFound(hub, policies, mayHaveChanged);
             }
             SharedAccessSignatureAuthorizationRuleInner current = policies.get(index);
-            if (original == null) {
-                original = copyOf(current);
-            } else if (mayHaveChanged && alreadyApplied(original, current)) {
+            if (base != null && mayHaveChanged && alreadyApplied(base, current)) {
                 LOGGER.fine(() -> Deadline.capitalize(action) + ": an earlier attempt took effect");
                 break;
             }
+            base = copyOf(current);
             IotHubDescriptionInner body = withPolicies(description, policies, index, hub);
             String etag = description.etag();
             description = null; // whatever happens next, the next attempt starts from a fresh read
@@ -100,7 +100,7 @@ final class PolicyRenewal {
             mayHaveChanged |= outcome == Outcome.LOST;
             retrier.pauseOrThrow(lroFailure, true, attempt, action, mayHaveChanged, advice);
         }
-        return readBack(hub, original, advice);
+        return readBack(hub, base, advice);
     }
 
     /** Drives the poller by hand: honours Retry-After of every response, never the SDK's 30 s default. */

@@ -221,6 +221,20 @@ class PolicyFaultsTest {
     }
 
     @Test
+    void swapRacingAnotherWriterOfTheSamePolicySwapsWhatIsThereNow() {
+        String otherPrimary = fx.hub.policy("registryRead").primaryKey();
+        String otherSecondary = fx.hub.policy("registryRead").secondaryKey();
+        fx.emulator.faults().on("PUT", HUB_PATH).concurrentModification(
+                () -> fx.hub.setPolicyKeys("service", otherPrimary, otherSecondary));
+        PolicyKeyResult result = fx.client().renewPolicyKey(PolicyKeyRequest.of(EngineFixture.HUB, EngineFixture.RG,
+                "service", KeyType.SWAP));
+        assertEquals(otherSecondary, fx.hub.policy("service").primaryKey());
+        assertEquals(otherPrimary, fx.hub.policy("service").secondaryKey());
+        assertEquals(otherSecondary, result.key(KeySlot.PRIMARY).reveal());
+        assertEquals(2, fx.emulator.requests().count("PUT", HUB_PATH), "first PUT refused with 412");
+    }
+
+    @Test
     void updateWaitHonoursRetryAfterInsteadOfTheSdkDefault() {
         fx.emulator.lro().retryAfterSeconds(1).pollsUntilDone(1);
         long start = System.nanoTime();
