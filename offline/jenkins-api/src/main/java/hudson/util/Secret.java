@@ -5,7 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
 // Offline declaration: holds and returns its value (offline tests write credentials through it). Nothing is
-// encrypted, and toString() does not reveal the value, so an accidental print in a test shows up as a failure.
+// encrypted.
 public final class Secret implements Serializable {
     private final String value;
 
@@ -22,10 +22,12 @@ public final class Secret implements Serializable {
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    // The real toString() returns the plain text (and logs a warning). Offline it fails, so that a secret
+    // concatenated into a message or log line breaks the test that reaches it instead of passing unnoticed.
     @Override
     @Deprecated
     public String toString() {
-        return "Secret(offline, hidden)";
+        throw new UnsupportedOperationException("Secret.toString() would reveal the secret; use getPlainText()");
     }
 
     @NonNull
