@@ -185,7 +185,7 @@ class SecretLeakTest {
                 }
             }
             // The JDK's own HttpURLConnection logger dumps request headers at FINE, SAS Authorization included; that
-            // is outside the engine's control (documented in docs/performance.md's notes). Everything else must not.
+            // is outside the engine's control (documented in docs/architecture.md). Everything else must not.
             if (!text.contains("sun.net.www.protocol.http.HttpURLConnection")) {
                 assertFalse(text.contains("sig="), "SAS signature in: " + text);
             }
