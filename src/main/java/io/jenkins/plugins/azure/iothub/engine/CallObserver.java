@@ -39,6 +39,11 @@ final class CallObserver {
         return lastStatus;
     }
 
+    /** Retry-After of the last response, null if it had none. */
+    Duration lastRetryAfter() {
+        return lastRetryAfter;
+    }
+
     /** Retry-After of the PUT response that started the hub update, null if it had none. */
     Duration putRetryAfter() {
         return putRetryAfter;

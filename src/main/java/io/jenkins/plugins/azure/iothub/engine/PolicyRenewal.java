@@ -134,7 +134,7 @@ final class PolicyRenewal {
                 }
                 // the status request itself failed (throttled, server error): the outcome is unknown
                 lroFailure = httpStatus == 0 ? Failure.connection(new java.io.IOException("no answer to status poll"))
-                        : Failure.http(httpStatus, null, null, null, null);
+                        : Failure.http(httpStatus, null, null, observer.lastRetryAfter(), null);
                 return Outcome.LOST;
             }
             wait = nextWait(response.getRetryAfter());

@@ -117,6 +117,16 @@ class PolicyFaultsTest {
     }
 
     @Test
+    void throttledStatusPollIsSettledAfterItsRetryAfter() {
+        SharedAccessPolicy before = fx.hub.policy("service");
+        fx.emulator.lro().autoCompleteAfter(Duration.ofMillis(300));
+        fx.emulator.faults().on("GET", OPERATION).throttle(1);
+        long start = System.nanoTime();
+        assertRenewed(before, fx.client().renewPolicyKey(renewService()));
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() >= 1000, "Retry-After of the poll honoured");
+    }
+
+    @Test
     void failedOperationIsRetried() {
         SharedAccessPolicy before = fx.hub.policy("service");
         fx.emulator.faults().on("PUT", HUB_PATH).lroFailed();
