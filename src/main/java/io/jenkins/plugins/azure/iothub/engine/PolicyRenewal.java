@@ -106,6 +106,7 @@ final class PolicyRenewal {
     /** Drives the poller by hand: honours Retry-After of every response, never the SDK's 30 s default. */
     private Outcome waitForUpdate(SyncPoller<PollResult<IotHubDescriptionInner>, IotHubDescriptionInner> poller) {
         Duration wait = nextWait(observer.putRetryAfter());
+        int unanswered = 0;
         while (true) {
             if (!deadline.fits(wait)) {
                 throw deadline.timedOut(action, true, null);
@@ -118,6 +119,11 @@ final class PolicyRenewal {
                 throw e;
             } catch (Exception e) {
                 lroFailure = Failure.of(e);
+                if (lroFailure.kind == Failure.Kind.CONNECTION && ++unanswered < retrier.maxAttempts()) {
+                    // no answer: the poller's state is untouched, so simply ask again
+                    wait = retrier.backoff(unanswered);
+                    continue;
+                }
                 return Outcome.LOST;
             }
             LongRunningOperationStatus status = response.getStatus();

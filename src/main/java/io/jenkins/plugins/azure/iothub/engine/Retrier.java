@@ -70,7 +70,8 @@ final class Retrier {
         deadline.sleep(wait, action, keyMayHaveChanged);
     }
 
-    private Duration backoff(int attempt) {
+    /** The wait before attempt {@code attempt + 1} when Azure gave no Retry-After. */
+    Duration backoff(int attempt) {
         long base = baseDelay.toMillis() << Math.min(attempt - 1, 16);
         long capped = Math.min(base, MAX_BACKOFF.toMillis());
         // jitter keeps concurrent renewals of one hub from retrying in lockstep

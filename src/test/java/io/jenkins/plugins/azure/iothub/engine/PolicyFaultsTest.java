@@ -106,14 +106,27 @@ class PolicyFaultsTest {
     }
 
     @Test
+    void unansweredStatusPollsAreAskedAgain() {
+        SharedAccessPolicy before = fx.hub.policy("service");
+        io.jenkins.plugins.azure.iothub.emulator.FaultRule drop =
+                fx.emulator.faults().on("GET", OPERATION).times(3).dropConnection();
+        PolicyKeyResult result = fx.client().renewPolicyKey(renewService());
+        assertRenewed(before, result);
+        assertTrue(drop.fired() >= 1, fx.describeRequests());
+        assertEquals(1, fx.emulator.requests().count("PUT", HUB_PATH), "no second update");
+    }
+
+    @Test
     void lostOperationStatusIsSettledByReadingTheHubAgain() {
         SharedAccessPolicy before = fx.hub.policy("service");
         fx.emulator.lro().autoCompleteAfter(Duration.ofMillis(300));
         io.jenkins.plugins.azure.iothub.emulator.FaultRule drop =
-                fx.emulator.faults().on("GET", OPERATION).times(3).dropConnection();
-        PolicyKeyResult result = fx.builder().retryDelay(Duration.ofMillis(100)).build().renewPolicyKey(renewService());
+                fx.emulator.faults().on("GET", OPERATION).times(100).dropConnection();
+        PolicyKeyResult result = fx.builder().maxAttempts(4).retryDelay(Duration.ofMillis(100)).build()
+                .renewPolicyKey(renewService());
         assertRenewed(before, result);
-        assertTrue(drop.fired() >= 1, fx.describeRequests());
+        assertTrue(drop.fired() >= 3, fx.describeRequests());
+        assertEquals("service", result.policyName());
     }
 
     @Test
