@@ -116,6 +116,16 @@ class IdentityRenewalTest {
     }
 
     @Test
+    void loginTokensAreRequestedForTheCloudsIotHubScope() {
+        AzureCloud otherCloud = AzureCloud.custom(fx.emulator.armEndpoint(),
+                "https://management.core.windows.net//.default", "https://iothubs.example.invalid/.default");
+        IotHubKeyException e = assertThrows(IotHubKeyException.class, () -> fx.builder().cloud(otherCloud).build()
+                .renewIdentityKey(IdentityKeyRequest.device(EngineFixture.HUB, null, "d1", KeyType.PRIMARY,
+                        DataPlaneAuth.LOGIN)));
+        assertEquals(IotHubKeyException.Reason.UNAUTHORIZED, e.reason(), "the emulator refuses that audience");
+    }
+
+    @Test
     void hubWithLocalAuthDisabledNeedsLogin() {
         fx.hub.disableLocalAuth(true);
         IotHubKeyException e = assertThrows(IotHubKeyException.class,
