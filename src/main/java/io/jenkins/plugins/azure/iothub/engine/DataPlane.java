@@ -99,10 +99,14 @@ final class DataPlane {
         return policy.rights() == null ? List.of() : Arrays.asList(policy.rights().toString().split("\\s*,\\s*"));
     }
 
+    /**
+     * Socket timeouts of at most half the remaining budget (and at most the SDK's 24 s default), so that a request
+     * that gets no answer still leaves time to ask again.
+     */
     private RegistryClientOptions options(Deadline deadline) {
-        int seconds = (int) Math.max(1, Math.min(60, deadline.remaining().toSeconds()));
+        int seconds = (int) Math.max(1, Math.min(24, deadline.remaining().toSeconds() / 2));
         RegistryClientOptions.RegistryClientOptionsBuilder builder = RegistryClientOptions.builder()
-                .httpReadTimeoutSeconds(seconds).httpConnectTimeoutSeconds(Math.min(seconds, 24));
+                .httpReadTimeoutSeconds(seconds).httpConnectTimeoutSeconds(seconds);
         if (proxy != null && proxy.type() != Proxy.Type.DIRECT) {
             builder.proxyOptions(new ProxyOptions(proxy));
         }

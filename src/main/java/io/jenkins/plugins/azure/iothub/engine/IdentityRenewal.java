@@ -56,6 +56,7 @@ final class IdentityRenewal {
 
     IdentityKeyResult run(HubInfo hub, DataPlane.Registry registry) {
         Problems.Advice advice = advice(request, hub.name(), registry.policyName);
+        Keys base = null;
         Keys target = null;
         boolean mayHaveChanged = false;
         for (int attempt = 1;; attempt++) {
@@ -65,7 +66,12 @@ final class IdentityRenewal {
                 LOGGER.fine(() -> Deadline.capitalize(action) + ": an earlier attempt took effect");
                 break;
             }
-            target = renewed(current);
+            if (target == null || !current.sameAs(base)) {
+                base = current;
+                target = renewed(current);
+            }
+            // else: the keys are still the ones the last attempt started from, so that attempt's keys are written
+            // again; a slow earlier write (If-Match: * cannot stop it) that lands late then changes nothing
             SymmetricKey keys = identity.getSymmetricKey();
             keys.setPrimaryKey(target.primary);
             keys.setSecondaryKey(target.secondary);

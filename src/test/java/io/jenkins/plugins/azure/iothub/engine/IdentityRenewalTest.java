@@ -195,6 +195,31 @@ class IdentityRenewalTest {
     }
 
     @Test
+    void aWriteThatTimedOutIsRepeatedWithTheSameKeysSoALateLandingChangesNothing() throws Exception {
+        fx.emulator.faults().on("PUT", "/devices/d1").atRegistryOf(fx.hub).delay(2500);
+        // a 4 s budget gives RegistryClient a 2 s read timeout: the first write times out but still lands later
+        IdentityKeyResult result = fx.builder().timeBudget(java.time.Duration.ofSeconds(4)).build()
+                .renewIdentityKey(IdentityKeyRequest.device(EngineFixture.HUB, null, "d1", KeyType.SECONDARY, null));
+        Thread.sleep(1000);
+        assertEquals(2, fx.emulator.requests().count("PUT", "/devices/d1"), fx.describeRequests());
+        assertEquals(result.key(KeySlot.SECONDARY).reveal(), fx.hub.device("d1").secondaryKey());
+        assertEquals(result.key(KeySlot.PRIMARY).reveal(), fx.hub.device("d1").primaryKey());
+    }
+
+    @Test
+    void registrySlowerThanTheBudgetEndsInATimeoutNamingTheDevice() {
+        fx.emulator.faults().on("PUT", "/devices/d1").atRegistryOf(fx.hub).times(10).delay(5000);
+        long start = System.nanoTime();
+        IotHubKeyException e = assertThrows(IotHubKeyException.class, () -> fx.builder()
+                .timeBudget(java.time.Duration.ofSeconds(2)).build()
+                .renewIdentityKey(IdentityKeyRequest.device(EngineFixture.HUB, null, "d1", KeyType.SECONDARY, null)));
+        assertTrue(System.nanoTime() - start < 3_500_000_000L);
+        assertEquals(IotHubKeyException.Reason.TIMEOUT, e.reason());
+        assertTrue(e.keyMayHaveChanged(), "a write was in flight");
+        assertTrue(e.getMessage().contains("'d1'") && e.getMessage().contains(EngineFixture.HUB), e.getMessage());
+    }
+
+    @Test
     void endlessRegistryThrottlingEndsInOneError() {
         fx.emulator.faults().on("PUT", "/devices/d1").atRegistryOf(fx.hub).times(100).throttle(0);
         IotHubKeyException e = assertThrows(IotHubKeyException.class, () -> fx.builder().maxAttempts(3).build()
