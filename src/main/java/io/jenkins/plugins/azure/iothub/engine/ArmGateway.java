@@ -105,7 +105,9 @@ final class ArmGateway {
     private static final class NoRetries implements RetryStrategy {
         @Override
         public int getMaxRetries() {
-            return 0;
+            // 1, not 0: with 0, azure-core logs "Retry attempts have been exhausted" at INFO for every response;
+            // no retry happens either way because both shouldRetry methods say no
+            return 1;
         }
 
         @Override

@@ -204,7 +204,9 @@ public final class EngineBenchmark {
     private static final class NoRetry implements RetryStrategy {
         @Override
         public int getMaxRetries() {
-            return 0;
+            // 1, not 0: with 0, azure-core logs "Retry attempts have been exhausted" at INFO for every response;
+            // no retry happens either way because both shouldRetry methods say no
+            return 1;
         }
 
         @Override

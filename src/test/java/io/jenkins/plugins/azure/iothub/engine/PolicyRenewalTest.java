@@ -215,6 +215,38 @@ class PolicyRenewalTest {
     }
 
     @Test
+    void aSuccessfulRenewalLeavesNothingInTheLogAtInfo() {
+        List<String> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                String name = String.valueOf(record.getLoggerName()) + " " + record.getSourceClassName();
+                if (record.getLevel().intValue() >= java.util.logging.Level.INFO.intValue()
+                        && (name.contains("com.azure") || name.contains("iothub.engine"))) {
+                    records.add(name + ": " + record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(handler);
+        try {
+            fx.client().renewPolicyKey(PolicyKeyRequest.of(EngineFixture.HUB, EngineFixture.RG, "service",
+                    KeyType.SECONDARY));
+        } finally {
+            root.removeHandler(handler);
+        }
+        assertEquals(List.of(), records, "the SDK pipeline must not log per request (e.g. retry exhausted)");
+    }
+
+    @Test
     void armRoleWithoutWriteAccessIsUnauthorizedWithAdvice() {
         fx.emulator.armRole(io.jenkins.plugins.azure.iothub.emulator.ArmRole.READER);
         IotHubKeyException e = assertThrows(IotHubKeyException.class, () -> fx.client().renewPolicyKey(
