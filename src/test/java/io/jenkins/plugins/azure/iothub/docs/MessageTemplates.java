@@ -3,6 +3,7 @@ package io.jenkins.plugins.azure.iothub.docs;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -51,6 +53,7 @@ final class MessageTemplates {
 
     private static final Pattern TWO_WORDS = Pattern.compile("[A-Za-z]{2,} [A-Za-z]{2,}");
     private static final Pattern PROPERTY_ARGUMENT = Pattern.compile("\\{\\d+}");
+    private static final Pattern FORMAT_SPECIFIER = Pattern.compile("%(?![%n])[-#+ 0,(]*\\d*(?:\\.\\d+)?[a-zA-Z]");
 
     private MessageTemplates() {}
 
@@ -87,7 +90,7 @@ final class MessageTemplates {
             String value = properties.getProperty(key).replace("''", "'");
             List<String> parts = new ArrayList<>();
             int at = 0;
-            var m = PROPERTY_ARGUMENT.matcher(value);
+            Matcher m = PROPERTY_ARGUMENT.matcher(value);
             while (m.find()) {
                 parts.add(value.substring(at, m.start()));
                 parts.add(MessageTemplate.HOLE);
@@ -154,6 +157,9 @@ final class MessageTemplates {
             }
             List<String> parts = new ArrayList<>();
             flatten(expression.getLeaf(), parts);
+            if (isFormat(expression)) {
+                parts = holesForFormatSpecifiers(parts);
+            }
             parts = merge(parts);
             if (parts.stream().noneMatch(p -> !p.equals(MessageTemplate.HOLE) && TWO_WORDS.matcher(p).find())) {
                 return;
@@ -192,6 +198,42 @@ final class MessageTemplates {
         } else {
             parts.add(MessageTemplate.HOLE);
         }
+    }
+
+    /** The expression is the format of {@code String.format}, {@code printf} or {@code "...".formatted}. */
+    private static boolean isFormat(TreePath expression) {
+        Tree leaf = expression.getLeaf();
+        Tree parent = expression.getParentPath().getLeaf();
+        if (parent instanceof MemberSelectTree select) {
+            return select.getIdentifier().contentEquals("formatted");
+        }
+        if (parent instanceof MethodInvocationTree call && call.getMethodSelect() instanceof MemberSelectTree select
+                && (select.getIdentifier().contentEquals("format") || select.getIdentifier().contentEquals("printf"))) {
+            List<? extends ExpressionTree> arguments = call.getArguments();
+            // format(format, args...) or format(locale, format, args...)
+            return !arguments.isEmpty() && (arguments.get(0) == leaf || arguments.size() > 1 && arguments.get(1) == leaf);
+        }
+        return false;
+    }
+
+    /** {@code %s}, {@code %d}, {@code %.1f} ... are values filled in at run time. */
+    private static List<String> holesForFormatSpecifiers(List<String> parts) {
+        List<String> out = new ArrayList<>();
+        for (String part : parts) {
+            if (part.equals(MessageTemplate.HOLE)) {
+                out.add(part);
+                continue;
+            }
+            Matcher m = FORMAT_SPECIFIER.matcher(part);
+            int at = 0;
+            while (m.find()) {
+                out.add(part.substring(at, m.start()).replace("%%", "%").replace("%n", ""));
+                out.add(MessageTemplate.HOLE);
+                at = m.end();
+            }
+            out.add(part.substring(at).replace("%%", "%").replace("%n", ""));
+        }
+        return out;
     }
 
     /** A concatenation or a literal (javac's parser already joins {@code "a" + "b"} into one literal). */

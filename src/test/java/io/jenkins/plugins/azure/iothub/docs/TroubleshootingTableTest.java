@@ -150,6 +150,10 @@ class TroubleshootingTableTest {
                                     + " attempts: call the " + ("fire" + " brigade") + '.');
                         }
                     }
+                    String formatted(String hub, int tries) {
+                        return String.format("Hub %s is gone after %d tries (100%%)", hub, tries)
+                                + "Policy %s is missing".formatted(hub);
+                    }
                     @Override
                     public String toString() {
                         return "Example with words";
@@ -159,7 +163,9 @@ class TroubleshootingTableTest {
 
         List<MessageTemplate> found = MessageTemplates.fromSource("example/Example.java", code);
 
-        assertEquals(1, found.size(), () -> found.toString());
+        assertEquals(List.of("Hub '<...>' melted after <...> attempts: call the fire brigade.",
+                "Hub <...> is gone after <...> tries (100%)", "Policy <...> is missing"),
+                found.stream().map(MessageTemplate::render).collect(Collectors.toList()));
         MessageTemplate message = found.get(0);
         assertEquals("Hub '<...>' melted after <...> attempts: call the fire brigade.", message.render());
         assertEquals("example/Example.java:8", message.origin());
