@@ -200,7 +200,11 @@ class IdentityRenewalTest {
         // a 4 s budget gives RegistryClient a 2 s read timeout: the first write times out but still lands later
         IdentityKeyResult result = fx.builder().timeBudget(java.time.Duration.ofSeconds(4)).build()
                 .renewIdentityKey(IdentityKeyRequest.device(EngineFixture.HUB, null, "d1", KeyType.SECONDARY, null));
-        Thread.sleep(1000);
+        long until = System.nanoTime() + 8_000_000_000L;
+        while (System.nanoTime() < until && !(fx.emulator.requests().count("PUT", "/devices/d1") == 2
+                && fx.emulator.requests().matching("PUT", "/devices/d1").stream().allMatch(r -> r.status() > 0))) {
+            Thread.sleep(50); // until the slow first write has landed too
+        }
         assertEquals(2, fx.emulator.requests().count("PUT", "/devices/d1"), fx.describeRequests());
         assertEquals(result.key(KeySlot.SECONDARY).reveal(), fx.hub.device("d1").secondaryKey());
         assertEquals(result.key(KeySlot.PRIMARY).reveal(), fx.hub.device("d1").primaryKey());

@@ -259,9 +259,11 @@ class PolicyFaultsTest {
 
     @Test
     void updateWaitHonoursRetryAfterInsteadOfTheSdkDefault() {
+        IotHubKeyClient client = fx.builder().pollInterval(Duration.ofSeconds(20)).build();
+        client.findHub(EngineFixture.HUB, EngineFixture.RG); // warm up, so only waiting is measured
         fx.emulator.lro().retryAfterSeconds(1).pollsUntilDone(1);
         long start = System.nanoTime();
-        fx.builder().pollInterval(Duration.ofSeconds(20)).build().renewPolicyKey(renewService());
+        client.renewPolicyKey(renewService());
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         // 1 s before the first poll (Retry-After of the 201), 1 s after the Running answer, then done
         assertTrue(millis >= 2000 && millis < 3000 + 1000, "took " + millis + " ms");
