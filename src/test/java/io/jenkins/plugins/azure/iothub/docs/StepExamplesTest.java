@@ -165,7 +165,10 @@ class StepExamplesTest {
             if (in != null) {
                 Properties stapler = new Properties();
                 stapler.load(in);
-                return Arrays.asList(stapler.getProperty("constructor").split(","));
+                String names = stapler.getProperty("constructor");
+                if (names != null) {
+                    return Arrays.asList(names.split(","));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
