@@ -174,7 +174,8 @@ final class IdentityRenewal {
 
     static Problems.Advice advice(IdentityKeyRequest request, String hubName, String policyName) {
         String notFound = Deadline.capitalize(request.describe()) + " was not found on IoT hub '" + hubName
-                + "'. Check the id" + (request.moduleId() == null ? "" : "s") + " (they are case-sensitive).";
+                + "'. Check the " + (request.moduleId() == null ? "device id" : "device and module ids")
+                + " (ids are case-sensitive).";
         String unauthorized = policyName != null
                 ? "The hub refused the SAS token of policy '" + policyName + "': check that the policy still has"
                         + " RegistryWrite, or use data-plane auth 'login'."

@@ -61,7 +61,7 @@ final class Names {
         }
         if (!REGISTRY_ID.matcher(id).matches()) {
             throw invalid(capitalized(what) + " id '" + Texts.shorten(id) + "' for IoT hub '" + hub
-                    + "' is not valid: use at most 128 ASCII letters, digits or - . % _ * ? ! ( ) , : = @ $ '"
+                    + "' is not valid: use 1 to 128 ASCII letters, digits or - . _ * ! ( ) , : = @ $ '"
                     + " (no '/', '#', spaces or other characters).");
         }
         if (id.indexOf('?') >= 0 || id.indexOf('%') >= 0 || ONLY_DOTS.matcher(id).matches()) {
