@@ -80,6 +80,11 @@ public final class KeyRenewalDemo {
             renew("3. Run renewal 1 again: a new secondary key, and the same credential is updated",
                     policyRenewal, access, store);
 
+            RenewKeyConfig typo = config("primary");
+            typo.setPolicy("sevrice");
+            renewExpectingFailure("4. A typo in the policy name: the build fails with one line, and nothing changes",
+                    typo, access, store);
+
             KeyFingerprints after = KeyFingerprints.of(hub, devices);
             everyKey.addAll(after.rawKeys());
             compare(before, after);
@@ -137,6 +142,24 @@ public final class KeyRenewalDemo {
         RenewalReport report = new KeyRenewalService().renew(config, access, store, buildLog);
         buildLog.flush();
         out.println("  The step returns: " + report.toMap());
+    }
+
+    private void renewExpectingFailure(String title, RenewKeyConfig config, AzureAccess access,
+            DemoCredentialTarget store) {
+        out.println();
+        out.println(title);
+        out.println("  Pipeline: " + pipelineCall(config));
+        PrintStream buildLog = LinePrefixStream.printStream(out, "    build log | ");
+        try {
+            new KeyRenewalService().renew(config, access, store, buildLog);
+            check(false, "the misspelt policy is refused");
+        } catch (AbortException e) {
+            // Jenkins prints an AbortException as one ERROR line, without a stack trace
+            buildLog.println("ERROR: " + e.getMessage());
+            buildLog.flush();
+            check(!e.getMessage().contains("\n") && e.getMessage().contains("'" + config.getPolicy() + "'")
+                    && e.getMessage().contains("'" + HUB + "'"), "the failure is one line naming the hub and the policy");
+        }
     }
 
     /** The {@code iotHubRenewKey} call that runs the same configuration in a Jenkinsfile. */

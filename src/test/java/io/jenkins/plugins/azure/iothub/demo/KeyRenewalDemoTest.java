@@ -34,6 +34,8 @@ class KeyRenewalDemoTest {
                 output);
         assertTrue(output.contains("[credential store] create secret text "
                 + "'iothub-demo-hub-device-thermostat-1-primary'"), output);
+        assertTrue(output.contains("build log | ERROR: Shared access policy 'sevrice' was not found on IoT hub "
+                + "'demo-hub'"), output);
         assertEquals(2, count(output, "  CHANGED"), output);
         assertEquals(12, count(output, "  unchanged"), output);
         assertFalse(output.contains("FAIL"), output);
