@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -43,15 +42,6 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     public static final int DEFAULT_TIMEOUT_SECONDS = 300;
     static final int MIN_TIMEOUT_SECONDS = 10;
     static final int MAX_TIMEOUT_SECONDS = 3600;
-
-    // Same naming rules as the engine (which re-checks them): a typo fails here, before anything is sent.
-    private static final Pattern HUB = Pattern.compile("(?![0-9]+$)(?!-)[a-zA-Z0-9-]{2,49}[a-zA-Z0-9]");
-    private static final Pattern POLICY = Pattern.compile("[a-zA-Z0-9_\\-@.]{1,256}");
-    private static final Pattern IDENTITY = Pattern.compile("[a-zA-Z0-9\\-._*!(),:=@$']{1,128}");
-    private static final Pattern RESOURCE_GROUP = Pattern.compile("[\\p{L}\\p{N}._()-]{0,89}[\\p{L}\\p{N}_()-]");
-    private static final Pattern SUBSCRIPTION =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern CREDENTIAL_ID = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
     private final String hub;
     private final String key;
@@ -244,20 +234,20 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     @NonNull
     public List<String> validate() {
         List<String> problems = new ArrayList<>();
-        addIfPresent(problems, Checks.hub(hub));
-        addIfPresent(problems, Checks.key(key, device));
-        addIfPresent(problems, Checks.policyOrDevice(policy, device));
-        addIfPresent(problems, Checks.policy(policy));
-        addIfPresent(problems, Checks.identity("device", device));
-        addIfPresent(problems, Checks.module(module, device));
-        addIfPresent(problems, Checks.resourceGroup(resourceGroup));
-        addIfPresent(problems, Checks.subscriptionId(subscriptionId));
-        addIfPresent(problems, Checks.azureCredentialsId(azureCredentialsId));
-        addIfPresent(problems, Checks.dataPlaneAuth(getDataPlaneAuth()));
-        addIfPresent(problems, Checks.store(getStore()));
-        addIfPresent(problems, Checks.credentialId("primaryCredentialsId", primaryCredentialsId));
-        addIfPresent(problems, Checks.credentialId("secondaryCredentialsId", secondaryCredentialsId));
-        addIfPresent(problems, Checks.timeout(timeoutSeconds));
+        addIfPresent(problems, ConfigChecks.hub(hub));
+        addIfPresent(problems, ConfigChecks.key(key, device));
+        addIfPresent(problems, ConfigChecks.policyOrDevice(policy, device));
+        addIfPresent(problems, ConfigChecks.policy(policy));
+        addIfPresent(problems, ConfigChecks.identity("device", device));
+        addIfPresent(problems, ConfigChecks.module(module, device));
+        addIfPresent(problems, ConfigChecks.resourceGroup(resourceGroup));
+        addIfPresent(problems, ConfigChecks.subscriptionId(subscriptionId));
+        addIfPresent(problems, ConfigChecks.azureCredentialsId(azureCredentialsId));
+        addIfPresent(problems, ConfigChecks.dataPlaneAuth(getDataPlaneAuth()));
+        addIfPresent(problems, ConfigChecks.store(getStore()));
+        addIfPresent(problems, ConfigChecks.credentialId("primaryCredentialsId", primaryCredentialsId));
+        addIfPresent(problems, ConfigChecks.credentialId("secondaryCredentialsId", secondaryCredentialsId));
+        addIfPresent(problems, ConfigChecks.timeout(timeoutSeconds));
         if (problems.isEmpty()) {
             // The engine's own request checks are authoritative; they must agree with the rules above.
             try {
@@ -319,114 +309,6 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
         return "RenewKeyConfig[" + (hub == null ? "?" : describeTarget()) + ", key=" + key + "]";
     }
 
-    /** One rule per field; used by {@link #validate()} and by the form checks, so both always agree. */
-    static final class Checks {
-        private Checks() {}
-
-        static String hub(String hub) {
-            if (hub == null) {
-                return "hub is required (the IoT Hub name, e.g. 'my-hub')";
-            }
-            return HUB.matcher(hub).matches() ? null
-                    : "hub '" + hub + "' is not an IoT Hub name: use 3-50 letters, digits or hyphens, "
-                            + "starting and ending with a letter or digit";
-        }
-
-        static String key(String key, String device) {
-            if (key == null) {
-                return "key is required: primary, secondary or swap" + (device != null ? " or both" : "");
-            }
-            KeyType type;
-            try {
-                type = KeyType.parse(key);
-            } catch (IotHubKeyException e) {
-                return "key '" + key + "' is not one of primary, secondary, swap, both";
-            }
-            if (type == KeyType.BOTH && device == null) {
-                return "key 'both' applies only to device and module keys; for a policy use primary, secondary or swap";
-            }
-            return null;
-        }
-
-        static String policyOrDevice(String policy, String device) {
-            if (policy == null && device == null) {
-                return "set either policy (a shared access policy) or device (a device identity)";
-            }
-            if (policy != null && device != null) {
-                return "set only one of policy or device, not both";
-            }
-            return null;
-        }
-
-        static String policy(String policy) {
-            if (policy == null || POLICY.matcher(policy).matches()) {
-                return null;
-            }
-            return "policy '" + policy + "' is not a policy name: use letters, digits, '-', '_', '.' or '@'";
-        }
-
-        static String identity(String field, String id) {
-            if (id == null || IDENTITY.matcher(id).matches() && !id.matches("\\.+")) {
-                return null;
-            }
-            return field + " '" + id + "' is not a usable " + field + " id: up to 128 ASCII letters, digits or"
-                    + " - . _ * ! ( ) , : = @ $ ' (not only dots; '?' and '%' cannot be renewed by this plugin)";
-        }
-
-        static String module(String module, String device) {
-            if (module != null && device == null) {
-                return "module '" + module + "' needs device: a module belongs to a device";
-            }
-            return identity("module", module);
-        }
-
-        static String resourceGroup(String resourceGroup) {
-            if (resourceGroup == null || RESOURCE_GROUP.matcher(resourceGroup).matches()) {
-                return null;
-            }
-            return "resourceGroup '" + resourceGroup + "' is not a resource group name: up to 90 letters, digits,"
-                    + " '.', '_', '-', '(' or ')', not ending with '.'";
-        }
-
-        static String subscriptionId(String subscriptionId) {
-            if (subscriptionId == null || SUBSCRIPTION.matcher(subscriptionId).matches()) {
-                return null;
-            }
-            return "subscriptionId '" + subscriptionId + "' is not a subscription id (a GUID)";
-        }
-
-        static String azureCredentialsId(String azureCredentialsId) {
-            return azureCredentialsId != null ? null
-                    : "azureCredentialsId is required: the id of an 'Azure Service Principal' or "
-                            + "'Azure Managed Identity' credential allowed to manage the hub";
-        }
-
-        static String dataPlaneAuth(String dataPlaneAuth) {
-            return DATA_PLANE_KEY.equals(dataPlaneAuth) || DATA_PLANE_LOGIN.equals(dataPlaneAuth) ? null
-                    : "dataPlaneAuth '" + dataPlaneAuth + "' is not one of key, login";
-        }
-
-        static String store(String store) {
-            return STORE_CONNECTION_STRING.equals(store) || STORE_KEY.equals(store) ? null
-                    : "store '" + store + "' is not one of connectionString, key";
-        }
-
-        static String credentialId(String field, String id) {
-            if (id == null || CREDENTIAL_ID.matcher(id).matches()) {
-                return null;
-            }
-            return field + " '" + id + "' is not usable as a credential id: use letters, digits, '_', '.' or '-'";
-        }
-
-        static String timeout(int seconds) {
-            if (seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS) {
-                return null;
-            }
-            return "timeoutSeconds " + seconds + " is out of range: use " + MIN_TIMEOUT_SECONDS + " to "
-                    + MAX_TIMEOUT_SECONDS;
-        }
-    }
-
     @Extension
     public static final class DescriptorImpl extends Descriptor<RenewKeyConfig> {
 
@@ -474,61 +356,61 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
 
         @POST
         public FormValidation doCheckHub(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Checks.hub(Util.fixEmptyAndTrim(value)));
+            return check(item, ConfigChecks.hub(Util.fixEmptyAndTrim(value)));
         }
 
         @POST
         public FormValidation doCheckKey(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String device) {
-            return check(item, Checks.key(normalizeChoice(value), Util.fixEmptyAndTrim(device)));
+            return check(item, ConfigChecks.key(normalizeChoice(value), Util.fixEmptyAndTrim(device)));
         }
 
         @POST
         public FormValidation doCheckPolicy(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String device) {
             String policy = Util.fixEmptyAndTrim(value);
-            String problem = Checks.policyOrDevice(policy, Util.fixEmptyAndTrim(device));
-            return check(item, problem != null ? problem : Checks.policy(policy));
+            String problem = ConfigChecks.policyOrDevice(policy, Util.fixEmptyAndTrim(device));
+            return check(item, problem != null ? problem : ConfigChecks.policy(policy));
         }
 
         @POST
         public FormValidation doCheckDevice(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String policy) {
             String device = Util.fixEmptyAndTrim(value);
-            String problem = Checks.policyOrDevice(Util.fixEmptyAndTrim(policy), device);
-            return check(item, problem != null ? problem : Checks.identity("device", device));
+            String problem = ConfigChecks.policyOrDevice(Util.fixEmptyAndTrim(policy), device);
+            return check(item, problem != null ? problem : ConfigChecks.identity("device", device));
         }
 
         @POST
         public FormValidation doCheckModule(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String device) {
-            return check(item, Checks.module(Util.fixEmptyAndTrim(value), Util.fixEmptyAndTrim(device)));
+            return check(item, ConfigChecks.module(Util.fixEmptyAndTrim(value), Util.fixEmptyAndTrim(device)));
         }
 
         @POST
         public FormValidation doCheckResourceGroup(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Checks.resourceGroup(Util.fixEmptyAndTrim(value)));
+            return check(item, ConfigChecks.resourceGroup(Util.fixEmptyAndTrim(value)));
         }
 
         @POST
         public FormValidation doCheckSubscriptionId(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Checks.subscriptionId(Util.fixEmptyAndTrim(value)));
+            return check(item, ConfigChecks.subscriptionId(Util.fixEmptyAndTrim(value)));
         }
 
         @POST
         public FormValidation doCheckAzureCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Checks.azureCredentialsId(Util.fixEmptyAndTrim(value)));
+            return check(item, ConfigChecks.azureCredentialsId(Util.fixEmptyAndTrim(value)));
         }
 
         @POST
         public FormValidation doCheckPrimaryCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Checks.credentialId("primaryCredentialsId", Util.fixEmptyAndTrim(value)));
+            return check(item, ConfigChecks.credentialId("primaryCredentialsId", Util.fixEmptyAndTrim(value)));
         }
 
         @POST
         public FormValidation doCheckSecondaryCredentialsId(
                 @AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, Checks.credentialId("secondaryCredentialsId", Util.fixEmptyAndTrim(value)));
+            return check(item, ConfigChecks.credentialId("secondaryCredentialsId", Util.fixEmptyAndTrim(value)));
         }
 
         @POST
@@ -539,7 +421,7 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
             } catch (NumberFormatException e) {
                 return check(item, "timeoutSeconds must be a whole number of seconds");
             }
-            return check(item, Checks.timeout(seconds));
+            return check(item, ConfigChecks.timeout(seconds));
         }
 
         /** Looks the hub up with the chosen Azure credential; read-only, changes nothing. */
@@ -561,8 +443,8 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
             String sub = Util.fixEmptyAndTrim(subscriptionId);
             String credentialsId = Util.fixEmptyAndTrim(azureCredentialsId);
             for (String problem : new String[] {
-                Checks.hub(hubName), Checks.resourceGroup(rg), Checks.subscriptionId(sub),
-                Checks.azureCredentialsId(credentialsId)
+                ConfigChecks.hub(hubName), ConfigChecks.resourceGroup(rg), ConfigChecks.subscriptionId(sub),
+                ConfigChecks.azureCredentialsId(credentialsId)
             }) {
                 if (problem != null) {
                     return FormValidation.error(problem);
