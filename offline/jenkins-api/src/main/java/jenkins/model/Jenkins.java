@@ -2,6 +2,7 @@ package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.ProxyConfiguration;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
@@ -46,6 +47,11 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
 
     public @CheckForNull <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type)
             throws AccessDeniedException {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @CheckForNull
+    public ProxyConfiguration getProxy() {
         throw new UnsupportedOperationException("offline declaration");
     }
 

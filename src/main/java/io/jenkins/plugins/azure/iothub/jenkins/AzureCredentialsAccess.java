@@ -18,6 +18,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.azure.iothub.AzureAccess;
 import io.jenkins.plugins.azure.iothub.RenewKeyConfig;
+import io.jenkins.plugins.azure.iothub.engine.AzureCloud;
 import io.jenkins.plugins.azure.iothub.engine.IotHubKeyClient;
 import io.jenkins.plugins.azure.iothub.engine.IotHubKeyException;
 import io.jenkins.plugins.azure.iothub.engine.HubInfo;
@@ -60,15 +61,16 @@ public final class AzureCredentialsAccess implements AzureAccess {
         }
         CredentialsProvider.track(run, credential);
         return buildClient(credential, id, config.getHub(), config.getSubscriptionId(),
-                Duration.ofSeconds(config.getTimeoutSeconds()), HttpClientRetriever::get);
+                Duration.ofSeconds(config.getTimeoutSeconds()), HttpClientRetriever::get, DataPlaneProxy.JENKINS);
     }
 
     /**
      * @param httpClient Jenkins passes azure-sdk's proxy-aware client; null from it means the SDK default
+     * @param proxies Jenkins' proxy settings, for the hub's data plane that the ARM client does not carry
      */
     static IotHubKeyClient buildClient(AzureBaseCredentials credential, String id, String hub,
-            @CheckForNull String subscriptionOverride, Duration timeBudget, Supplier<HttpClient> httpClient)
-            throws AbortException {
+            @CheckForNull String subscriptionOverride, Duration timeBudget, Supplier<HttpClient> httpClient,
+            DataPlaneProxy.Lookup proxies) throws AbortException {
         String subscription = subscriptionOverride != null
                 ? subscriptionOverride
                 : Util.fixEmptyAndTrim(credential.getSubscriptionId());
@@ -88,11 +90,13 @@ public final class AzureCredentialsAccess implements AzureAccess {
                     + "credential for hub '" + hub + "'.");
         }
         try {
+            AzureCloud cloud = AzureClouds.of(credential.getAzureEnvironment());
             return IotHubKeyClient.builder()
-                    .cloud(AzureClouds.of(credential.getAzureEnvironment()))
+                    .cloud(cloud)
                     .credential(token)
                     .subscriptionId(subscription)
                     .httpClient(httpClient.get())
+                    .dataPlaneProxy(DataPlaneProxy.forHub(proxies, hub, cloud))
                     .timeBudget(timeBudget)
                     .build();
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -134,7 +138,7 @@ public final class AzureCredentialsAccess implements AzureAccess {
         try {
             IotHubKeyClient client =
                     buildClient(credential, credentialsId, hub, subscriptionId, Duration.ofSeconds(60),
-                            HttpClientRetriever::get);
+                            HttpClientRetriever::get, DataPlaneProxy.JENKINS);
             HubInfo info = client.findHub(hub, resourceGroup);
             return FormValidation.ok("Found hub '" + hub + "' (" + info.hostName() + ")");
         } catch (AbortException | IotHubKeyException e) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.azure.iothub.jenkins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +12,17 @@ import io.jenkins.plugins.azure.iothub.EmulatorAzureCredentials;
 import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
 import io.jenkins.plugins.azure.iothub.engine.AzureCloud;
+import io.jenkins.plugins.azure.iothub.engine.DataPlaneAuth;
+import io.jenkins.plugins.azure.iothub.engine.IdentityInfo;
+import io.jenkins.plugins.azure.iothub.engine.IdentityKeyRequest;
 import io.jenkins.plugins.azure.iothub.engine.IotHubKeyClient;
+import io.jenkins.plugins.azure.iothub.engine.KeyType;
+import java.net.Proxy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +49,7 @@ class AzureCredentialsAccessTest {
     private IotHubKeyClient client(EmulatorAzureCredentials credential, String subscriptionOverride)
             throws AbortException {
         return AzureCredentialsAccess.buildClient(credential, credential.getId(), "hub-access", subscriptionOverride,
-                Duration.ofSeconds(30), () -> null);
+                Duration.ofSeconds(30), () -> null, host -> null);
     }
 
     @Test
@@ -48,6 +58,46 @@ class AzureCredentialsAccessTest {
                 SUBSCRIPTION, emulator.tokenCredential());
 
         assertEquals(hub.hostName(), client(credential, null).findHub("hub-access", "rg-a").hostName());
+    }
+
+    @Test
+    void registryRequestsGoThroughTheProxyJenkinsChoosesWhileArmUsesItsOwnClient() throws Exception {
+        hub.addDevice("d1");
+        EmulatorAzureCredentials credential = new EmulatorAzureCredentials("emu", emulator.armEndpoint(),
+                SUBSCRIPTION, emulator.tokenCredential());
+        List<String> askedFor = new ArrayList<>();
+        try (TunnellingProxy proxy = TunnellingProxy.start()) {
+            IotHubKeyClient client = AzureCredentialsAccess.buildClient(credential, "emu", "hub-access", null,
+                    Duration.ofSeconds(30), () -> null, host -> {
+                        askedFor.add(host);
+                        return proxy.asProxy();
+                    });
+
+            IdentityInfo device = client.checkIdentity(
+                    IdentityKeyRequest.device("hub-access", "rg-a", "d1", KeyType.PRIMARY, DataPlaneAuth.KEY));
+
+            assertEquals("d1", device.deviceId());
+            // a custom cloud's IoT Hub domain is unknown, so Jenkins is asked without a host name
+            assertEquals(Collections.singletonList(null), askedFor);
+            assertFalse(proxy.targets().isEmpty(), "the registry read did not use the proxy");
+            assertEquals(Set.of(hub.hostName()), Set.copyOf(proxy.targets()), "only the hub's registry is tunnelled");
+        }
+    }
+
+    @Test
+    void noProxyHostMeansTheRegistryIsReachedDirectly() throws Exception {
+        hub.addDevice("d1");
+        EmulatorAzureCredentials credential = new EmulatorAzureCredentials("emu", emulator.armEndpoint(),
+                SUBSCRIPTION, emulator.tokenCredential());
+        try (TunnellingProxy proxy = TunnellingProxy.start()) {
+            IotHubKeyClient client = AzureCredentialsAccess.buildClient(credential, "emu", "hub-access", null,
+                    Duration.ofSeconds(30), () -> null, host -> Proxy.NO_PROXY);
+
+            client.checkIdentity(
+                    IdentityKeyRequest.device("hub-access", "rg-a", "d1", KeyType.PRIMARY, DataPlaneAuth.KEY));
+
+            assertEquals(List.of(), proxy.targets());
+        }
     }
 
     @Test
