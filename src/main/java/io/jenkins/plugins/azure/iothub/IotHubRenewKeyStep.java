@@ -7,6 +7,7 @@ import hudson.model.TaskListener;
 import java.io.Serial;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -187,6 +188,16 @@ public final class IotHubRenewKeyStep extends Step {
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
 
+        private final transient Supplier<RenewKeyConfig.DescriptorImpl> configDescriptor;
+
+        public DescriptorImpl() {
+            this(() -> Jenkins.get().getDescriptorByType(RenewKeyConfig.DescriptorImpl.class));
+        }
+
+        DescriptorImpl(Supplier<RenewKeyConfig.DescriptorImpl> configDescriptor) {
+            this.configDescriptor = configDescriptor;
+        }
+
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
@@ -205,7 +216,17 @@ public final class IotHubRenewKeyStep extends Step {
 
         /** The step's form reuses the fields, checks and help of the shared configuration object. */
         public RenewKeyConfig.DescriptorImpl getConfigDescriptor() {
-            return Jenkins.get().getDescriptorByType(RenewKeyConfig.DescriptorImpl.class);
+            return configDescriptor.get();
+        }
+
+        /**
+         * Every argument is a field of {@link RenewKeyConfig}: its help is that field's help, at the configuration
+         * descriptor's URL. (The Pipeline Steps reference does not ask this; it reads the {@code help-*.html} copies
+         * beside this class, which {@code FormResourcesTest} keeps identical.)
+         */
+        @Override
+        public String getHelpFile(String fieldName) {
+            return fieldName == null ? super.getHelpFile(null) : getConfigDescriptor().getHelpFile(fieldName);
         }
     }
 }

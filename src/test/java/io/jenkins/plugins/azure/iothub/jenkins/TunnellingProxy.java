@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ServerSocket;
@@ -25,7 +26,7 @@ final class TunnellingProxy implements AutoCloseable {
 
     static TunnellingProxy start() {
         try {
-            TunnellingProxy proxy = new TunnellingProxy(new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress()));
+            TunnellingProxy proxy = new TunnellingProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
             daemon(proxy::acceptLoop);
             return proxy;
         } catch (IOException e) {
