@@ -132,7 +132,8 @@ public final class KeyRenewalService {
         } catch (IotHubKeyException e) {
             return e.getMessage();
         } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Unexpected failure verifying the new key of " + config.describeTarget(), e);
+            LOGGER.log(Level.WARNING, "Unexpected failure verifying the new key of " + config.describeTarget(),
+                    Redaction.redactedCopy(e, keys, ids.keySet()));
             return "unexpected " + e.getClass().getSimpleName() + " (details in the Jenkins system log)";
         }
     }
@@ -160,7 +161,8 @@ public final class KeyRenewalService {
                 if (firstReason == null) {
                     firstReason = Redaction.redact(String.valueOf(e.getMessage()), keys, ids.keySet());
                 }
-                LOGGER.log(Level.FINE, "Storing credential " + entry.getValue() + " failed", e);
+                LOGGER.log(Level.FINE, "Storing credential " + entry.getValue() + " failed",
+                        Redaction.redactedCopy(e, keys, ids.keySet()));
             }
         }
         if (!failed.isEmpty()) {

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -25,6 +26,7 @@ final class InMemoryCredentialsStore extends CredentialsStore {
     private final List<Credentials> global = new ArrayList<>();
     private final Map<String, Set<Permission>> grants = new HashMap<>();
     private String failWritesWith;
+    private boolean failWritesQuotingTheSecret;
     private int writes;
 
     InMemoryCredentialsStore grant(String user, Permission... permissions) {
@@ -35,6 +37,19 @@ final class InMemoryCredentialsStore extends CredentialsStore {
     /** Every later add/update fails with an IOException carrying this message. */
     void failWrites(String message) {
         this.failWritesWith = message;
+    }
+
+    /** Writes fail with a message, and a cause, that quote the secret being written (a careless store). */
+    void failWritesQuotingTheSecret() {
+        this.failWritesQuotingTheSecret = true;
+    }
+
+    private void failQuotingTheSecretIfAsked(Credentials credentials) throws IOException {
+        if (failWritesQuotingTheSecret) {
+            String secret = ((StringCredentialsImpl) credentials).getSecret().getPlainText();
+            throw new IOException("cannot save '" + secret + "'",
+                    new IllegalStateException("rejected value " + secret));
+        }
     }
 
     int writes() {
@@ -80,6 +95,7 @@ final class InMemoryCredentialsStore extends CredentialsStore {
     @Override
     public boolean addCredentials(@NonNull Domain domain, @NonNull Credentials credentials) throws IOException {
         failIfAsked();
+        failQuotingTheSecretIfAsked(credentials);
         IdCredentials added = (IdCredentials) credentials;
         if (!domain.isGlobal() || byId(added.getId()) != null) {
             return false;
@@ -98,6 +114,7 @@ final class InMemoryCredentialsStore extends CredentialsStore {
     public boolean updateCredentials(@NonNull Domain domain, @NonNull Credentials current,
             @NonNull Credentials replacement) throws IOException {
         failIfAsked();
+        failQuotingTheSecretIfAsked(replacement);
         if (!((IdCredentials) current).getId().equals(((IdCredentials) replacement).getId())) {
             throw new IllegalArgumentException("Credentials' IDs do not match, will not update.");
         }

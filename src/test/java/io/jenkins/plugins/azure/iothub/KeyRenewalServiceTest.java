@@ -22,12 +22,18 @@ import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
 import io.jenkins.plugins.azure.iothub.jenkins.StoreCredentialTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.jupiter.api.AfterEach;
@@ -133,6 +139,9 @@ class KeyRenewalServiceTest {
         rememberKeys();
         Map<String, Object> map = report.toMap();
         userVisible.add(map.toString());
+        KeyRenewalAction action = new KeyRenewalAction();
+        action.add(report);
+        userVisible.add(BuildRecordText.of(action)); // what build.xml keeps
         return map;
     }
 
@@ -350,6 +359,59 @@ class KeyRenewalServiceTest {
         assertTrue(message.contains("'iothub-hub-keys-service-primary' <- `az iot hub connection-string show "
                 + "--hub-name hub-keys -g rg-keys --policy-name service --key-type primary -o tsv`"), message);
         assertTrue(message.contains("rerun iotHubRenewKey with the same arguments"), message);
+    }
+
+    @Test
+    void aStoreFailureQuotingTheNewKeyReachesNeitherTheBuildLogNorTheSystemLog() {
+        store.failWritesQuotingTheSecret();
+        Logger logger = Logger.getLogger(KeyRenewalService.class.getName());
+        List<LogRecord> records = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Level previous = logger.getLevel();
+        logger.setLevel(Level.ALL);
+        logger.addHandler(capture);
+        try {
+            AbortException e = failure(policy("primary"), folder(ALICE));
+            assertTrue(e.getMessage().contains("(cannot save '****')"), e.getMessage());
+        } finally {
+            logger.removeHandler(capture);
+            logger.setLevel(previous);
+        }
+
+        LogRecord failed = records.stream().filter(r -> r.getThrown() != null).findFirst().orElseThrow();
+        StringWriter trace = new StringWriter();
+        failed.getThrown().printStackTrace(new PrintWriter(trace));
+        userVisible.add(failed.getMessage());
+        userVisible.add(trace.toString());
+        assertTrue(trace.toString().startsWith("java.io.IOException: cannot save '****'"), trace.toString());
+        assertTrue(trace.toString().contains("Caused by: java.lang.IllegalStateException: rejected value ****"),
+                trace.toString());
+        assertTrue(trace.toString().contains("InMemoryCredentialsStore"), "the stack trace is kept");
+    }
+
+    @Test
+    void theBuildRecordKeepsIdsAndFingerprintsButNoKey() throws Exception {
+        RenewalReport report = new KeyRenewalService().renew(policy("primary"), access(), folder(ALICE), log);
+        rememberKeys();
+        KeyRenewalAction action = new KeyRenewalAction();
+        action.add(report);
+
+        String record = BuildRecordText.of(action);
+
+        userVisible.add(record); // scanned for every key after the test
+        assertTrue(record.contains("iothub-hub-keys-service-primary"), record);
+        assertTrue(record.contains(KeyMaterial.of(hub.policy("service").primaryKey()).fingerprint()), record);
     }
 
     @Test
