@@ -1,0 +1,96 @@
+package io.jenkins.plugins.azure.iothub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.azure.iothub.jenkins.AzureCredentialsAccess;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.verb.POST;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Form checks answer only job configurers; "Test connection" refuses everyone else before touching anything. */
+class FormPermissionTest {
+
+    private final RenewKeyConfig.DescriptorImpl form = new RenewKeyConfig.DescriptorImpl();
+
+    /** A job on which the current user holds Item/Configure or nothing. */
+    private static Item job(boolean mayConfigure) {
+        return (Item) Proxy.newProxyInstance(Item.class.getClassLoader(), new Class<?>[] {Item.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "hasPermission" -> mayConfigure && args[0] == Item.CONFIGURE;
+                    case "checkPermission" -> {
+                        if (!(mayConfigure && args[0] == Item.CONFIGURE)) {
+                            throw new AccessDeniedException("missing " + args[0]);
+                        }
+                        yield null;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void configurersSeeTheProblem() {
+        FormValidation hub = form.doCheckHub(job(true), "-not-a-hub");
+
+        assertEquals(FormValidation.Kind.ERROR, hub.kind);
+        assertTrue(hub.getMessage().contains("-not-a-hub"), hub.getMessage());
+    }
+
+    @Test
+    void everyoneElseLearnsNothingFromTheChecks() {
+        Item job = job(false);
+        List<FormValidation> answers = List.of(
+                form.doCheckHub(job, "-not-a-hub"),
+                form.doCheckKey(job, "neither", null),
+                form.doCheckPolicy(job, "p", "d"),
+                form.doCheckDevice(job, "d", "p"),
+                form.doCheckModule(job, "m", null),
+                form.doCheckResourceGroup(job, "bad."),
+                form.doCheckSubscriptionId(job, "nope"),
+                form.doCheckAzureCredentialsId(job, ""),
+                form.doCheckPrimaryCredentialsId(job, "a b"),
+                form.doCheckSecondaryCredentialsId(job, "a b"),
+                form.doCheckTimeoutSeconds(job, "x"));
+
+        answers.forEach(answer -> assertEquals(FormValidation.Kind.OK, answer.kind, answer.getMessage()));
+    }
+
+    @Test
+    void testConnectionIsRefusedWithoutConfigureBeforeAnyLookup() {
+        assertThrows(AccessDeniedException.class,
+                () -> form.doTestConnection(job(false), "hub-1", null, null, "azure-sp"));
+    }
+
+    @Test
+    void testConnectionChecksTheArgumentsBeforeLookingAnythingUp() {
+        FormValidation answer = form.doTestConnection(job(true), "hub-1", null, "nope", "azure-sp");
+
+        assertEquals(FormValidation.Kind.ERROR, answer.kind);
+        assertTrue(answer.getMessage().startsWith("subscriptionId 'nope'"), answer.getMessage());
+    }
+
+    @Test
+    void everyWebMethodOfThePluginIsPostOnly() {
+        List<String> notPost = new ArrayList<>();
+        for (Class<?> type : List.of(RenewKeyConfig.class, RenewKeyConfig.DescriptorImpl.class,
+                IotHubRenewKeyStep.class, IotHubRenewKeyStep.DescriptorImpl.class, IotHubRenewKeyBuilder.class,
+                IotHubRenewKeyBuilder.DescriptorImpl.class, IotHubKeyRenewalConfiguration.class,
+                KeyRenewalAction.class, RenewalReport.class, AzureCredentialsAccess.class)) {
+            for (Method m : type.getDeclaredMethods()) {
+                boolean webMethod = m.getName().startsWith("do") && m.getName().length() > 2
+                        && Character.isUpperCase(m.getName().charAt(2));
+                if (webMethod && !m.isAnnotationPresent(POST.class)) {
+                    notPost.add(type.getSimpleName() + "#" + m.getName());
+                }
+            }
+        }
+        assertEquals(List.of(), notPost);
+    }
+}
