@@ -12,6 +12,10 @@ public final class ProxyConfiguration implements Describable<ProxyConfiguration>
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    public ProxyConfiguration(String name, int port, String userName, String password, String noProxyHost) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
     public String getName() {
         throw new UnsupportedOperationException("offline declaration");
     }

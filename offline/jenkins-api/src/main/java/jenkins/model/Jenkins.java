@@ -55,6 +55,10 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    public void setProxy(@CheckForNull ProxyConfiguration proxy) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
     public <T extends Descriptor> T getDescriptorByType(Class<T> type) {
         throw new UnsupportedOperationException("offline declaration");
     }
