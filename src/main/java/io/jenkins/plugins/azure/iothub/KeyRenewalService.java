@@ -65,17 +65,21 @@ public final class KeyRenewalService {
             log.println("Azure now holds a new " + slotName(slot) + " key (fingerprint "
                     + keys.key(slot).fingerprint() + ") for " + config.describeTarget() + ".");
         }
-        String verifyFailure = config.isVerify() ? verify(config, client, keys, ids) : null;
+        boolean verifying = config.isVerify() && keys.verifiable();
+        String verifyFailure = verifying ? verify(config, client, keys, ids) : null;
         List<RenewalReport.StoredCredential> stored = store(config, target, keys, ids, log);
         if (verifyFailure != null) {
             throw new AbortException("The new key of " + config.describeTarget() + " was stored in credential(s) "
                     + quoted(ids.values()) + ", but a SAS-signed read with it failed: " + verifyFailure);
         }
-        if (config.isVerify()) {
+        if (verifying) {
             log.println("Verified the new key(s) of " + config.describeTarget() + " with a SAS-signed read.");
+        } else if (config.isVerify()) {
+            // The default 'device' policy only has DeviceConnect: failing its renewal over this would be worse.
+            log.println("Not verified: " + config.describeTarget() + " only has DeviceConnect rights, which no"
+                    + " service-side read accepts; the new key was stored without that check.");
         }
-        return new RenewalReport(config, keys.hostName(), target.describe(), config.isVerify(), clock.instant(),
-                stored);
+        return new RenewalReport(config, keys.hostName(), target.describe(), verifying, clock.instant(), stored);
     }
 
     private RenewalReport dryRun(RenewKeyConfig config, IotHubKeyClient client, CredentialTarget target,
@@ -108,7 +112,7 @@ public final class KeyRenewalService {
             }
             PolicyKeyResult result = client.renewPolicyKey(policyRequest(config));
             return new RenewedKeys(result.hostName(), result::key, result::connectionString,
-                    slot -> client.verifyPolicyKey(result, slot));
+                    result.isVerifiable() ? slot -> client.verifyPolicyKey(result, slot) : null);
         } catch (IotHubKeyException e) {
             if (!e.keyMayHaveChanged()) {
                 throw new AbortException(e.getMessage());

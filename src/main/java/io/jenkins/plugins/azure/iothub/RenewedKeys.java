@@ -4,12 +4,19 @@ import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
 import io.jenkins.plugins.azure.iothub.engine.KeySlot;
 import java.util.function.Function;
 
-/** The new keys of a policy or an identity, seen through one shape so that storing does not care which. */
+/**
+ * The new keys of a policy or an identity, seen through one shape so that storing does not care which.
+ * {@code verifier} is null when the keys cannot be proven from the service side (DeviceConnect-only policies).
+ */
 record RenewedKeys(
         String hostName,
         Function<KeySlot, KeyMaterial> keys,
         Function<KeySlot, KeyMaterial> connectionStrings,
         Verifier verifier) {
+
+    boolean verifiable() {
+        return verifier != null;
+    }
 
     /** Proves that the new key of one slot works; throws the engine's exception when it does not. */
     @FunctionalInterface

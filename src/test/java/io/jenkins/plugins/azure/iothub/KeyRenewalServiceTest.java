@@ -345,6 +345,24 @@ class KeyRenewalServiceTest {
     }
 
     @Test
+    void deviceConnectOnlyPolicyIsRenewedAndStoredButReportedAsNotVerified() throws Exception {
+        String before = hub.policy("device").primaryKey();
+        RenewKeyConfig config = policy("primary");
+        config.setPolicy("device"); // the hub's default DeviceConnect-only policy
+
+        Map<String, Object> result = renew(config, folder(ALICE));
+
+        String renewed = hub.policy("device").primaryKey();
+        assertNotEquals(before, renewed);
+        assertEquals("HostName=" + hub.hostName() + ";SharedAccessKeyName=device;SharedAccessKey=" + renewed,
+                stored("iothub-hub-keys-device-primary"));
+        assertEquals(Boolean.FALSE, result.get("verified"));
+        assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("Not verified: policy 'device'"),
+                logBytes.toString(StandardCharsets.UTF_8));
+        assertEquals(0, emulator.requests().count("GET", "/statistics/.*"));
+    }
+
+    @Test
     void storingFailureAfterRenewalSaysWhichKeyChangedAndHowToRecover() {
         String before = hub.policy("service").primaryKey();
         store.failWrites("disk full");

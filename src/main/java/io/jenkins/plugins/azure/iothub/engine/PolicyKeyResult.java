@@ -41,6 +41,14 @@ public final class PolicyKeyResult {
         return rights;
     }
 
+    /**
+     * Whether {@link IotHubKeyClient#verifyPolicyKey} can prove this policy's keys: only rights that allow a
+     * service-side read (RegistryRead, RegistryWrite, ServiceConnect) can; a DeviceConnect-only policy cannot.
+     */
+    public boolean isVerifiable() {
+        return PolicyProbe.pathFor(rights) != null;
+    }
+
     public KeyType keyType() {
         return keyType;
     }
