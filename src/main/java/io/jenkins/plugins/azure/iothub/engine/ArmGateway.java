@@ -101,8 +101,11 @@ final class ArmGateway {
         return null;
     }
 
-    /** The engine's {@link Retrier} owns retries and the time budget; the pipeline must not retry on its own. */
-    private static final class NoRetries implements RetryStrategy {
+    /**
+     * The engine's {@link Retrier} owns retries and the time budget; the pipeline must not retry on its own.
+     * Package-private so the benchmark's bare-SDK baseline runs with the same pipeline setting.
+     */
+    static final class NoRetries implements RetryStrategy {
         @Override
         public int getMaxRetries() {
             // 1, not 0: with 0, azure-core logs "Retry attempts have been exhausted" at INFO for every response;

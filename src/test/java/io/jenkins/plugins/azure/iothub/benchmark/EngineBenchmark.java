@@ -1,9 +1,7 @@
 package io.jenkins.plugins.azure.iothub.benchmark;
 
 import com.azure.core.credential.AzureSasCredential;
-import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.RetryPolicy;
-import com.azure.core.http.policy.RetryStrategy;
 import com.azure.core.management.polling.PollResult;
 import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.SyncPoller;
@@ -17,6 +15,7 @@ import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.RecordedRequest;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
 import io.jenkins.plugins.azure.iothub.engine.AzureCloud;
+import io.jenkins.plugins.azure.iothub.engine.EngineSeams;
 import io.jenkins.plugins.azure.iothub.engine.IdentityKeyRequest;
 import io.jenkins.plugins.azure.iothub.engine.IotHubKeyClient;
 import io.jenkins.plugins.azure.iothub.engine.KeyType;
@@ -24,7 +23,6 @@ import io.jenkins.plugins.azure.iothub.engine.PolicyKeyRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -68,7 +66,7 @@ public final class EngineBenchmark {
                 .retryDelay(Duration.ofMillis(10))
                 .build();
         arm = IotHubManager.configure()
-                .withRetryPolicy(new RetryPolicy(new NoRetry()))
+                .withRetryPolicy(new RetryPolicy(EngineSeams.noRetries()))
                 .withDefaultPollInterval(POLL)
                 .authenticate(emulator.tokenCredential(), emulator.azureProfile(SUB))
                 .serviceClient().getIotHubResources();
@@ -194,34 +192,8 @@ public final class EngineBenchmark {
         RegistryClient registry = new RegistryClient(description.properties().hostname(),
                 new AzureSasCredential(token));
         Device device = registry.getDevice("bench-device");
-        byte[] random = new byte[32];
-        new java.security.SecureRandom().nextBytes(random);
-        device.getSymmetricKey().setPrimaryKey(Base64.getEncoder().encodeToString(random));
+        device.getSymmetricKey().setPrimaryKey(EngineSeams.newIdentityKey());
         registry.updateDevice(device);
         return registry.getDevice("bench-device");
-    }
-
-    private static final class NoRetry implements RetryStrategy {
-        @Override
-        public int getMaxRetries() {
-            // 1, not 0: with 0, azure-core logs "Retry attempts have been exhausted" at INFO for every response;
-            // no retry happens either way because both shouldRetry methods say no
-            return 1;
-        }
-
-        @Override
-        public Duration calculateRetryDelay(int retryAttempts) {
-            return Duration.ZERO;
-        }
-
-        @Override
-        public boolean shouldRetry(HttpResponse response) {
-            return false;
-        }
-
-        @Override
-        public boolean shouldRetryException(Throwable throwable) {
-            return false;
-        }
     }
 }
