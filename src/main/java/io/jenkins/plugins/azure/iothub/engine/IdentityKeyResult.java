@@ -7,8 +7,7 @@ public final class IdentityKeyResult {
     private final String moduleId;
     private final KeyType keyType;
     private final DataPlaneAuth auth;
-    private final KeyMaterial primaryKey;
-    private final KeyMaterial secondaryKey;
+    private final KeyPair keys;
 
     IdentityKeyResult(HubInfo hub, String deviceId, String moduleId, KeyType keyType, DataPlaneAuth auth,
             String primaryKey, String secondaryKey) {
@@ -17,8 +16,7 @@ public final class IdentityKeyResult {
         this.moduleId = moduleId;
         this.keyType = keyType;
         this.auth = auth;
-        this.primaryKey = KeyMaterial.of(primaryKey);
-        this.secondaryKey = KeyMaterial.of(secondaryKey);
+        this.keys = KeyPair.of(primaryKey, secondaryKey);
     }
 
     public String hubName() {
@@ -52,13 +50,13 @@ public final class IdentityKeyResult {
     }
 
     public KeyMaterial key(KeySlot slot) {
-        return slot == KeySlot.PRIMARY ? primaryKey : secondaryKey;
+        return keys.get(slot);
     }
 
     /** {@code HostName=..;DeviceId=..[;ModuleId=..];SharedAccessKey=..} */
     public KeyMaterial connectionString(KeySlot slot) {
-        return KeyMaterial.of("HostName=" + hub.hostName() + ";DeviceId=" + deviceId
-                + (moduleId == null ? "" : ";ModuleId=" + moduleId) + ";SharedAccessKey=" + key(slot).reveal());
+        return KeyPair.connectionString(hub.hostName(),
+                "DeviceId=" + deviceId + (moduleId == null ? "" : ";ModuleId=" + moduleId), key(slot));
     }
 
     HubInfo hub() {
@@ -68,7 +66,7 @@ public final class IdentityKeyResult {
     @Override
     public String toString() {
         return "IdentityKeyResult[hub=" + hub.name() + ", device=" + deviceId
-                + (moduleId == null ? "" : ", module=" + moduleId) + ", key=" + keyType.cliName() + ", primary="
-                + primaryKey.fingerprint() + ", secondary=" + secondaryKey.fingerprint() + "]";
+                + (moduleId == null ? "" : ", module=" + moduleId) + ", key=" + keyType.cliName() + ", "
+                + keys.fingerprints() + "]";
     }
 }

@@ -6,8 +6,7 @@ public final class PolicyKeyResult {
     private final String policyName;
     private final String rights;
     private final KeyType keyType;
-    private final KeyMaterial primaryKey;
-    private final KeyMaterial secondaryKey;
+    private final KeyPair keys;
 
     PolicyKeyResult(HubInfo hub, String policyName, String rights, KeyType keyType, String primaryKey,
             String secondaryKey) {
@@ -15,8 +14,7 @@ public final class PolicyKeyResult {
         this.policyName = policyName;
         this.rights = rights;
         this.keyType = keyType;
-        this.primaryKey = primaryKey == null ? null : KeyMaterial.of(primaryKey);
-        this.secondaryKey = secondaryKey == null ? null : KeyMaterial.of(secondaryKey);
+        this.keys = KeyPair.allowingMissing(primaryKey, secondaryKey);
     }
 
     public String hubName() {
@@ -54,7 +52,7 @@ public final class PolicyKeyResult {
     }
 
     public KeyMaterial key(KeySlot slot) {
-        KeyMaterial key = slot == KeySlot.PRIMARY ? primaryKey : secondaryKey;
+        KeyMaterial key = keys.get(slot);
         if (key == null) {
             throw new IllegalStateException("Azure returned no " + slot + " key for policy " + policyName);
         }
@@ -63,8 +61,7 @@ public final class PolicyKeyResult {
 
     /** {@code HostName=..;SharedAccessKeyName=..;SharedAccessKey=..} */
     public KeyMaterial connectionString(KeySlot slot) {
-        return KeyMaterial.of("HostName=" + hub.hostName() + ";SharedAccessKeyName=" + policyName + ";SharedAccessKey="
-                + key(slot).reveal());
+        return KeyPair.connectionString(hub.hostName(), "SharedAccessKeyName=" + policyName, key(slot));
     }
 
     HubInfo hub() {
@@ -73,11 +70,7 @@ public final class PolicyKeyResult {
 
     @Override
     public String toString() {
-        return "PolicyKeyResult[hub=" + hub.name() + ", policy=" + policyName + ", key=" + keyType.cliName()
-                + ", primary=" + fingerprint(primaryKey) + ", secondary=" + fingerprint(secondaryKey) + "]";
-    }
-
-    static String fingerprint(KeyMaterial key) {
-        return key == null ? "none" : key.fingerprint();
+        return "PolicyKeyResult[hub=" + hub.name() + ", policy=" + policyName + ", key=" + keyType.cliName() + ", "
+                + keys.fingerprints() + "]";
     }
 }
