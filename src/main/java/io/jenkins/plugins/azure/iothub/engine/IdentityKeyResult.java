@@ -3,19 +3,13 @@ package io.jenkins.plugins.azure.iothub.engine;
 /** A device or module identity's keys as set by the renewal. Keys only as {@link KeyMaterial}. */
 public final class IdentityKeyResult {
     private final HubInfo hub;
-    private final String deviceId;
-    private final String moduleId;
-    private final KeyType keyType;
-    private final DataPlaneAuth auth;
+    /** What was asked for; verification reads the identity back with the same request. */
+    private final IdentityKeyRequest request;
     private final KeyPair keys;
 
-    IdentityKeyResult(HubInfo hub, String deviceId, String moduleId, KeyType keyType, DataPlaneAuth auth,
-            String primaryKey, String secondaryKey) {
+    IdentityKeyResult(HubInfo hub, IdentityKeyRequest request, String primaryKey, String secondaryKey) {
         this.hub = hub;
-        this.deviceId = deviceId;
-        this.moduleId = moduleId;
-        this.keyType = keyType;
-        this.auth = auth;
+        this.request = request;
         this.keys = KeyPair.of(primaryKey, secondaryKey);
     }
 
@@ -32,21 +26,21 @@ public final class IdentityKeyResult {
     }
 
     public String deviceId() {
-        return deviceId;
+        return request.deviceId();
     }
 
     /** Null for a device identity. */
     public String moduleId() {
-        return moduleId;
+        return request.moduleId();
     }
 
     public KeyType keyType() {
-        return keyType;
+        return request.keyType();
     }
 
     /** How the registry was reached; {@link IotHubKeyClient#verifyIdentityKey} reads back the same way. */
     public DataPlaneAuth dataPlaneAuth() {
-        return auth;
+        return request.auth();
     }
 
     public KeyMaterial key(KeySlot slot) {
@@ -55,18 +49,22 @@ public final class IdentityKeyResult {
 
     /** {@code HostName=..;DeviceId=..[;ModuleId=..];SharedAccessKey=..} */
     public KeyMaterial connectionString(KeySlot slot) {
-        return KeyPair.connectionString(hub.hostName(),
-                "DeviceId=" + deviceId + (moduleId == null ? "" : ";ModuleId=" + moduleId), key(slot));
+        return KeyPair.connectionString(hub.hostName(), "DeviceId=" + request.deviceId()
+                + (request.moduleId() == null ? "" : ";ModuleId=" + request.moduleId()), key(slot));
     }
 
     HubInfo hub() {
         return hub;
     }
 
+    IdentityKeyRequest request() {
+        return request;
+    }
+
     @Override
     public String toString() {
-        return "IdentityKeyResult[hub=" + hub.name() + ", device=" + deviceId
-                + (moduleId == null ? "" : ", module=" + moduleId) + ", key=" + keyType.cliName() + ", "
-                + keys.fingerprints() + "]";
+        return "IdentityKeyResult[hub=" + hub.name() + ", device=" + request.deviceId()
+                + (request.moduleId() == null ? "" : ", module=" + request.moduleId()) + ", key="
+                + request.keyType().cliName() + ", " + keys.fingerprints() + "]";
     }
 }

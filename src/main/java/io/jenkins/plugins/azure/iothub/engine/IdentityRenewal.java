@@ -95,8 +95,7 @@ final class IdentityRenewal {
                     + " this renewal wrote its keys, so they are not the keys it set. Find the other writer, then run"
                     + " the renewal again." + Problems.MAY_HAVE_CHANGED, true, null);
         }
-        return new IdentityKeyResult(hub, request.deviceId(), request.moduleId(), request.keyType(), request.auth(),
-                target.primary, target.secondary);
+        return new IdentityKeyResult(hub, request, target.primary, target.secondary);
     }
 
     /** Reads the identity back and returns the stored keys (for verification). */

@@ -127,11 +127,7 @@ public final class IotHubKeyClient {
 
     /** Reads the device or module back and checks that it still holds the key the renewal set. */
     public void verifyIdentityKey(IdentityKeyResult result, KeySlot slot) {
-        IdentityKeyRequest request = result.moduleId() == null
-                ? IdentityKeyRequest.device(result.hubName(), result.resourceGroup(), result.deviceId(),
-                        result.keyType(), result.dataPlaneAuth())
-                : IdentityKeyRequest.module(result.hubName(), result.resourceGroup(), result.deviceId(),
-                        result.moduleId(), result.keyType(), result.dataPlaneAuth());
+        IdentityKeyRequest request = result.request();
         String action = "verifying the keys of " + request.describe() + " on IoT hub '" + result.hubName() + "'";
         guarded(() -> {
             Retrier retrier = newRetrier();
