@@ -58,12 +58,10 @@ public final class IotHubKeyClient {
     public IdentityKeyResult renewIdentityKey(IdentityKeyRequest request) {
         String action = IdentityRenewal.actionOf(request);
         return guarded(() -> {
-            Retrier retrier = newRetrier();
-            CallObserver observer = new CallObserver();
-            HubInfo hub = new HubLocator(arm, retrier, observer).locate(request.hubName(), request.resourceGroup(),
-                    action).info;
-            DataPlane.Registry registry = dataPlane(retrier, observer).registryFor(hub, request.auth(), action);
-            return new IdentityRenewal(retrier, request).run(hub, registry);
+            Call call = new Call();
+            HubInfo hub = call.locateHub(request.hubName(), request.resourceGroup(), action);
+            DataPlane.Registry registry = call.registryFor(hub, request.auth(), action);
+            return new IdentityRenewal(call.retrier, request).run(hub, registry);
         }, action, true);
     }
 
@@ -72,20 +70,17 @@ public final class IotHubKeyClient {
         Names.checkHub(hubName);
         String group = Names.checkResourceGroup(resourceGroup, hubName);
         String action = "looking up IoT hub '" + hubName + "'";
-        return guarded(() -> new HubLocator(arm, newRetrier(), new CallObserver()).locate(hubName, group, action).info,
-                action, false);
+        return guarded(() -> new Call().locateHub(hubName, group, action), action, false);
     }
 
     /** Read-only: the hub and the policy exist (dry run). */
     public PolicyInfo checkPolicy(PolicyKeyRequest request) {
         String action = "checking policy '" + request.policyName() + "' on IoT hub '" + request.hubName() + "'";
         return guarded(() -> {
-            Retrier retrier = newRetrier();
-            CallObserver observer = new CallObserver();
-            HubInfo hub = new HubLocator(arm, retrier, observer).locate(request.hubName(), request.resourceGroup(),
-                    action).info;
-            List<SharedAccessSignatureAuthorizationRuleInner> policies = retrier.read(
-                    () -> arm.listPolicies(hub.resourceGroup(), hub.name(), observer), action,
+            Call call = new Call();
+            HubInfo hub = call.locateHub(request.hubName(), request.resourceGroup(), action);
+            List<SharedAccessSignatureAuthorizationRuleInner> policies = call.retrier.read(
+                    () -> arm.listPolicies(hub.resourceGroup(), hub.name(), call.observer), action,
                     HubLocator.advice(hub.name(), hub.resourceGroup(), arm.subscriptionId()));
             int index = PolicyRenewal.indexOf(policies, request.policyName());
             if (index < 0) {
@@ -102,12 +97,10 @@ public final class IotHubKeyClient {
     public IdentityInfo checkIdentity(IdentityKeyRequest request) {
         String action = "checking " + request.describe() + " on IoT hub '" + request.hubName() + "'";
         return guarded(() -> {
-            Retrier retrier = newRetrier();
-            CallObserver observer = new CallObserver();
-            HubInfo hub = new HubLocator(arm, retrier, observer).locate(request.hubName(), request.resourceGroup(),
-                    action).info;
-            DataPlane.Registry registry = dataPlane(retrier, observer).registryFor(hub, request.auth(), action);
-            IdentityRenewal.read(retrier, registry, request, hub, action);
+            Call call = new Call();
+            HubInfo hub = call.locateHub(request.hubName(), request.resourceGroup(), action);
+            DataPlane.Registry registry = call.registryFor(hub, request.auth(), action);
+            IdentityRenewal.read(call.retrier, registry, request, hub, action);
             return new IdentityInfo(hub, request.deviceId(), request.moduleId());
         }, action, false);
     }
@@ -130,10 +123,9 @@ public final class IotHubKeyClient {
         IdentityKeyRequest request = result.request();
         String action = "verifying the keys of " + request.describe() + " on IoT hub '" + result.hubName() + "'";
         guarded(() -> {
-            Retrier retrier = newRetrier();
-            DataPlane.Registry registry = dataPlane(retrier, new CallObserver()).registryFor(result.hub(),
-                    result.dataPlaneAuth(), action);
-            RegistryIdentity identity = IdentityRenewal.read(retrier, registry, request, result.hub(), action);
+            Call call = new Call();
+            DataPlane.Registry registry = call.registryFor(result.hub(), result.dataPlaneAuth(), action);
+            RegistryIdentity identity = IdentityRenewal.read(call.retrier, registry, request, result.hub(), action);
             String stored = IdentityRenewal.keyOf(identity, slot);
             if (stored == null || !KeyMaterial.of(stored).sameAs(result.key(slot))) {
                 throw new IotHubKeyException(IotHubKeyException.Reason.CONCURRENT_CHANGE, Deadline.capitalize(
@@ -149,8 +141,19 @@ public final class IotHubKeyClient {
         return new Retrier(maxAttempts, retryDelay, Deadline.after(timeBudget));
     }
 
-    private DataPlane dataPlane(Retrier retrier, CallObserver observer) {
-        return new DataPlane(arm, retrier, observer, credential, cloud, dataPlaneProxy);
+    /** One public call's retries (with its time budget) and ARM observer, shared by every step of that call. */
+    private final class Call {
+        final Retrier retrier = newRetrier();
+        final CallObserver observer = new CallObserver();
+
+        HubInfo locateHub(String hubName, String resourceGroup, String action) {
+            return new HubLocator(arm, retrier, observer).locate(hubName, resourceGroup, action).info;
+        }
+
+        DataPlane.Registry registryFor(HubInfo hub, DataPlaneAuth auth, String action) {
+            return new DataPlane(arm, retrier, observer, credential, cloud, dataPlaneProxy).registryFor(hub, auth,
+                    action);
+        }
     }
 
     /** Last line of defence: nothing but an IotHubKeyException leaves the engine, and never with key material. */
