@@ -80,7 +80,7 @@ final class IdentityRenewal {
                 mayHaveChanged = true;
                 break;
             } catch (IotHubKeyException e) {
-                throw mayHaveChanged ? e.withKeyMayHaveChanged(Problems.MAY_HAVE_CHANGED.trim()) : e;
+                throw Problems.marked(e, mayHaveChanged);
             } catch (Exception e) {
                 Failure failure = Failure.of(e);
                 mayHaveChanged |= failure.mayHaveBeenApplied();
@@ -118,7 +118,7 @@ final class IdentityRenewal {
             requireSas(identity, request, hub.name());
             return identity;
         } catch (IotHubKeyException e) {
-            throw mayHaveChanged ? e.withKeyMayHaveChanged(Problems.MAY_HAVE_CHANGED.trim()) : e;
+            throw Problems.marked(e, mayHaveChanged);
         }
     }
 

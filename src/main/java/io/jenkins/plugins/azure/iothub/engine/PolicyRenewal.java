@@ -61,7 +61,7 @@ final class PolicyRenewal {
                 try {
                     description = locator.reread(hub, action);
                 } catch (IotHubKeyException e) {
-                    throw mayHaveChanged ? e.withKeyMayHaveChanged(Problems.MAY_HAVE_CHANGED.trim()) : e;
+                    throw Problems.marked(e, mayHaveChanged);
                 }
             }
             List<SharedAccessSignatureAuthorizationRuleInner> policies = listPolicies(hub, advice, mayHaveChanged);
@@ -84,7 +84,7 @@ final class PolicyRenewal {
                 poller = deadline.call(() -> arm.beginUpdate(hub.resourceGroup(), hub.name(), body, etag, observer),
                         action, true);
             } catch (IotHubKeyException e) {
-                throw mayHaveChanged ? e.withKeyMayHaveChanged(Problems.MAY_HAVE_CHANGED.trim()) : e;
+                throw Problems.marked(e, mayHaveChanged);
             } catch (Exception e) {
                 Failure failure = Failure.of(e);
                 mayHaveChanged |= failure.mayHaveBeenApplied();
@@ -157,7 +157,7 @@ final class PolicyRenewal {
         try {
             return retrier.read(() -> arm.listPolicies(hub.resourceGroup(), hub.name(), observer), action, advice);
         } catch (IotHubKeyException e) {
-            throw mayHaveChanged ? e.withKeyMayHaveChanged(Problems.MAY_HAVE_CHANGED.trim()) : e;
+            throw Problems.marked(e, mayHaveChanged);
         }
     }
 
@@ -169,7 +169,7 @@ final class PolicyRenewal {
                     "reading back the renewed key of policy '" + original.keyName() + "' on IoT hub '" + hub.name()
                             + "'", advice);
         } catch (IotHubKeyException e) {
-            throw e.withKeyMayHaveChanged(Problems.MAY_HAVE_CHANGED.trim());
+            throw Problems.marked(e, true);
         }
         String problem = checkRenewed(original, renewed);
         if (problem != null) {

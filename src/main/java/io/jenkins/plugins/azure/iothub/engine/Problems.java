@@ -24,6 +24,11 @@ final class Problems {
     private Problems() {
     }
 
+    /** The error as it is, or, when an earlier attempt may already have changed the key, one that says so. */
+    static IotHubKeyException marked(IotHubKeyException e, boolean keyMayHaveChanged) {
+        return keyMayHaveChanged ? e.withKeyMayHaveChanged(MAY_HAVE_CHANGED.trim()) : e;
+    }
+
     /**
      * @param action   e.g. "renewing the primary key of policy 'p' on IoT hub 'h'"
      * @param attempts how many attempts were made (mentioned when more than one)
