@@ -79,13 +79,8 @@ final class IdentityRenewal {
                 deadline.call(() -> update(registry, identity), action, true);
                 mayHaveChanged = true;
                 break;
-            } catch (IotHubKeyException e) {
-                throw Problems.marked(e, mayHaveChanged);
             } catch (Exception e) {
-                Failure failure = Failure.of(e);
-                mayHaveChanged |= failure.mayHaveBeenApplied();
-                retrier.pauseOrThrow(failure, failure.isTransient() || failure.status == 412, attempt, action,
-                        mayHaveChanged, advice);
+                mayHaveChanged = retrier.afterFailedWrite(e, attempt, action, mayHaveChanged, advice);
             }
         }
         Keys stored = keysOf(readBack(registry, hub, advice));

@@ -83,13 +83,8 @@ final class PolicyRenewal {
                 observer.resetPut();
                 poller = deadline.call(() -> arm.beginUpdate(hub.resourceGroup(), hub.name(), body, etag, observer),
                         action, true);
-            } catch (IotHubKeyException e) {
-                throw Problems.marked(e, mayHaveChanged);
             } catch (Exception e) {
-                Failure failure = Failure.of(e);
-                mayHaveChanged |= failure.mayHaveBeenApplied();
-                retrier.pauseOrThrow(failure, failure.isTransient() || failure.status == 412, attempt, action,
-                        mayHaveChanged, advice);
+                mayHaveChanged = retrier.afterFailedWrite(e, attempt, action, mayHaveChanged, advice);
                 continue;
             }
             Outcome outcome = waitForUpdate(poller);

@@ -47,6 +47,24 @@ final class Retrier {
     }
 
     /**
+     * Decides after a failed write (a PUT that changes keys): an engine error such as the end of the time budget
+     * ends the call, saying so when an earlier attempt may have changed the key; any other failure is retried when
+     * transient or a 412 (the caller re-reads everything first), and otherwise ends the call.
+     *
+     * @return whether Azure may now hold a new key
+     */
+    boolean afterFailedWrite(Exception e, int attempt, String action, boolean keyMayHaveChanged,
+            Problems.Advice advice) {
+        if (e instanceof IotHubKeyException) {
+            throw Problems.marked((IotHubKeyException) e, keyMayHaveChanged);
+        }
+        Failure failure = Failure.of(e);
+        boolean mayHaveChanged = keyMayHaveChanged || failure.mayHaveBeenApplied();
+        pauseOrThrow(failure, failure.isTransient() || failure.status == 412, attempt, action, mayHaveChanged, advice);
+        return mayHaveChanged;
+    }
+
+    /**
      * Decides after a failed attempt: sleeps before the next one, or throws the final, user-facing error.
      *
      * @param retryable whether this failure is worth another attempt at all
