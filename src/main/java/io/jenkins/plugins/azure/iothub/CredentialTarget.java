@@ -24,9 +24,11 @@ public interface CredentialTarget {
     /**
      * Proves, before anything is sent to Azure, that every id may be written by this build.
      *
+     * @param owner what the keys belong to, e.g. {@code policy 'p' on hub 'h'}: an existing credential this plugin
+     *     wrote for another policy, device or module is not replaced
      * @throws AbortException one line naming the id and what to do, when any id may not be written
      */
-    void checkWritable(List<String> ids) throws AbortException;
+    void checkWritable(List<String> ids, String owner) throws AbortException;
 
     /**
      * Creates or updates the credential. The secret leaves {@link KeyMaterial} only inside this call.

@@ -54,7 +54,7 @@ public final class KeyRenewalService {
         for (KeySlot slot : config.storedSlots()) {
             ids.put(slot, config.credentialIdFor(slot));
         }
-        target.checkWritable(new ArrayList<>(ids.values()));
+        target.checkWritable(new ArrayList<>(ids.values()), config.describeTarget());
 
         if (config.isDryRun()) {
             return dryRun(config, client, target, ids, log);
@@ -185,6 +185,7 @@ public final class KeyRenewalService {
         return out;
     }
 
+    /** Ends with {@code " of " + config.describeTarget()}: that is how a later run recognises whose credential it is. */
     static String description(RenewKeyConfig config, KeySlot slot, boolean connectionString) {
         return OWNERSHIP_MARKER + ": " + slotName(slot) + (connectionString ? " connection string" : " key")
                 + " of " + config.describeTarget();

@@ -21,7 +21,8 @@ import org.springframework.security.core.Authentication;
 
 class StoreCredentialTargetTest {
 
-    private static final String OURS = KeyRenewalService.OWNERSHIP_MARKER + ": primary key of policy 'p' on hub 'h'";
+    private static final String OWNER = "policy 'p' on hub 'h'";
+    private static final String OURS = KeyRenewalService.OWNERSHIP_MARKER + ": primary key of " + OWNER;
     private static final Authentication ALICE = new UsernamePasswordAuthenticationToken("alice", "pw");
     private static final Authentication SYSTEM = new UsernamePasswordAuthenticationToken("SYSTEM", "SYSTEM");
 
@@ -43,7 +44,7 @@ class StoreCredentialTargetTest {
     void createsANewSecretTextCredentialWithTheOwnershipMarker() throws Exception {
         store.grant("alice", CredentialsProvider.CREATE);
         StoreCredentialTarget target = folderTarget(ALICE);
-        target.checkWritable(List.of("iothub-h-p-primary"));
+        target.checkWritable(List.of("iothub-h-p-primary"), OWNER);
 
         assertEquals(CredentialTarget.WriteResult.CREATED,
                 target.write("iothub-h-p-primary", OURS, KeyMaterial.of("new-key-1")));
@@ -59,7 +60,7 @@ class StoreCredentialTargetTest {
         store.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "cs", OURS, Secret.fromString("old")));
         store.grant("alice", CredentialsProvider.UPDATE);
         StoreCredentialTarget target = folderTarget(ALICE);
-        target.checkWritable(List.of("cs"));
+        target.checkWritable(List.of("cs"), OWNER);
 
         assertEquals(CredentialTarget.WriteResult.UPDATED, target.write("cs", OURS, KeyMaterial.of("new")));
         assertEquals("new", secretOf(store, "cs"));
@@ -67,11 +68,34 @@ class StoreCredentialTargetTest {
     }
 
     @Test
+    void refusesACredentialItRenewedForAnotherPolicy() {
+        String otherHubs = KeyRenewalService.OWNERSHIP_MARKER + ": primary key of policy 'p' on hub 'other-hub'";
+        store.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "cs", otherHubs, Secret.fromString("old")));
+        store.grant("alice", CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
+
+        AbortException e = assertThrows(AbortException.class,
+                () -> folderTarget(ALICE).checkWritable(List.of("cs"), OWNER));
+
+        assertTrue(e.getMessage().contains("'cs'") && e.getMessage().contains("other-hub"), e.getMessage());
+        assertEquals("old", secretOf(store, "cs"));
+        assertEquals(0, store.writes());
+    }
+
+    @Test
+    void recognisesItsOwnCredentialWhateverTheCaseOfTheNames() throws Exception {
+        store.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "cs", OURS, Secret.fromString("old")));
+        store.grant("alice", CredentialsProvider.UPDATE);
+
+        folderTarget(ALICE).checkWritable(List.of("cs"), "policy 'P' on hub 'H'");
+    }
+
+    @Test
     void refusesAForeignCredentialWithTheSameId() {
         store.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "deploy", "hand made", Secret.fromString("x")));
         store.grant("alice", CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
 
-        AbortException e = assertThrows(AbortException.class, () -> folderTarget(ALICE).checkWritable(List.of("deploy")));
+        AbortException e = assertThrows(AbortException.class,
+                () -> folderTarget(ALICE).checkWritable(List.of("deploy"), OWNER));
         assertTrue(e.getMessage().contains("'deploy' already exists"), e.getMessage());
         assertTrue(e.getMessage().contains("not created by this plugin"), e.getMessage());
         assertEquals("x", secretOf(store, "deploy"));
@@ -89,7 +113,7 @@ class StoreCredentialTargetTest {
     @Test
     void userWithoutCreateIsRefusedBeforeAnythingIsWritten() {
         AbortException e = assertThrows(AbortException.class,
-                () -> folderTarget(ALICE).checkWritable(List.of("iothub-h-p-primary")));
+                () -> folderTarget(ALICE).checkWritable(List.of("iothub-h-p-primary"), OWNER));
         assertTrue(e.getMessage().contains("'alice' lacks Credentials/Create"), e.getMessage());
         assertTrue(e.getMessage().contains("'iothub-h-p-primary'"), e.getMessage());
         assertEquals(0, store.writes());
@@ -100,7 +124,7 @@ class StoreCredentialTargetTest {
         store.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "cs", OURS, Secret.fromString("old")));
         store.grant("alice", CredentialsProvider.CREATE);
 
-        AbortException e = assertThrows(AbortException.class, () -> folderTarget(ALICE).checkWritable(List.of("cs")));
+        AbortException e = assertThrows(AbortException.class, () -> folderTarget(ALICE).checkWritable(List.of("cs"), OWNER));
         assertTrue(e.getMessage().contains("lacks Credentials/Update"), e.getMessage());
     }
 
@@ -108,14 +132,14 @@ class StoreCredentialTargetTest {
     void updateIsNotEnoughToCreate() {
         store.grant("alice", CredentialsProvider.UPDATE);
 
-        AbortException e = assertThrows(AbortException.class, () -> folderTarget(ALICE).checkWritable(List.of("new")));
+        AbortException e = assertThrows(AbortException.class, () -> folderTarget(ALICE).checkWritable(List.of("new"), OWNER));
         assertTrue(e.getMessage().contains("lacks Credentials/Create"), e.getMessage());
     }
 
     @Test
     void systemBuildMayNotWriteTheSystemStoreByDefault() {
         AbortException e = assertThrows(AbortException.class,
-                () -> systemTarget(SYSTEM, false).checkWritable(List.of("cs")));
+                () -> systemTarget(SYSTEM, false).checkWritable(List.of("cs"), OWNER));
         assertTrue(e.getMessage().contains("runs as SYSTEM"), e.getMessage());
         assertTrue(e.getMessage().contains("iotHubKeyRenewal"), e.getMessage());
     }
@@ -123,14 +147,14 @@ class StoreCredentialTargetTest {
     @Test
     void systemBuildMayWriteTheSystemStoreWhenTheAdministratorAllowedIt() throws Exception {
         StoreCredentialTarget target = systemTarget(SYSTEM, true);
-        target.checkWritable(List.of("cs"));
+        target.checkWritable(List.of("cs"), OWNER);
         assertEquals(CredentialTarget.WriteResult.CREATED, target.write("cs", OURS, KeyMaterial.of("k")));
     }
 
     @Test
     void systemBuildMayWriteItsFolderStore() throws Exception {
         StoreCredentialTarget target = folderTarget(SYSTEM);
-        target.checkWritable(List.of("cs"));
+        target.checkWritable(List.of("cs"), OWNER);
         assertEquals(CredentialTarget.WriteResult.CREATED, target.write("cs", OURS, KeyMaterial.of("k")));
     }
 
@@ -138,7 +162,7 @@ class StoreCredentialTargetTest {
     void userBuildWithPermissionMayWriteTheSystemStoreWithoutTheAdministratorSwitch() throws Exception {
         store.grant("alice", CredentialsProvider.CREATE);
         StoreCredentialTarget target = systemTarget(ALICE, false);
-        target.checkWritable(List.of("cs"));
+        target.checkWritable(List.of("cs"), OWNER);
         assertEquals(CredentialTarget.WriteResult.CREATED, target.write("cs", OURS, KeyMaterial.of("k")));
     }
 
@@ -167,7 +191,7 @@ class StoreCredentialTargetTest {
         StoreCredentialTarget target = new StoreCredentialTarget(store, "the credentials of folder 'team'", false,
                 ALICE, false, () -> null, java.util.Map.of(system, "the Jenkins system credentials"));
 
-        AbortException e = assertThrows(AbortException.class, () -> target.checkWritable(List.of("deploy")));
+        AbortException e = assertThrows(AbortException.class, () -> target.checkWritable(List.of("deploy"), OWNER));
         assertEquals("Credential 'deploy' exists in the Jenkins system credentials; creating it in the credentials of "
                 + "folder 'team' would hide that one from every job there: choose another id "
                 + "(primaryCredentialsId / secondaryCredentialsId).", e.getMessage());
@@ -183,7 +207,7 @@ class StoreCredentialTargetTest {
         StoreCredentialTarget target = new StoreCredentialTarget(store, "the credentials of folder 'team'", false,
                 ALICE, false, () -> null, java.util.Map.of(system, "the Jenkins system credentials"));
 
-        target.checkWritable(List.of("cs"));
+        target.checkWritable(List.of("cs"), OWNER);
         assertEquals(CredentialTarget.WriteResult.UPDATED, target.write("cs", OURS, KeyMaterial.of("new")));
         assertEquals("new", secretOf(store, "cs"));
         assertEquals("outer", secretOf(system, "cs"));
@@ -195,7 +219,7 @@ class StoreCredentialTargetTest {
                 CredentialsScope.GLOBAL, "cs", OURS) {});
         store.grant("alice", CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
 
-        AbortException e = assertThrows(AbortException.class, () -> folderTarget(ALICE).checkWritable(List.of("cs")));
+        AbortException e = assertThrows(AbortException.class, () -> folderTarget(ALICE).checkWritable(List.of("cs"), OWNER));
         assertTrue(e.getMessage().contains("not created by this plugin"), e.getMessage());
     }
 }

@@ -112,7 +112,7 @@ public final class StoreCredentialTarget implements CredentialTarget {
     }
 
     @Override
-    public void checkWritable(List<String> ids) throws AbortException {
+    public void checkWritable(List<String> ids, String owner) throws AbortException {
         if (isSystem(buildIdentity) && systemStore && !systemBuildsMayWriteSystemStore) {
             throw new AbortException("This build runs as SYSTEM and may not write " + storeName + " (credential(s) "
                     + String.join(", ", ids) + "): run the job in a folder, configure Access Control for Builds so "
@@ -134,6 +134,13 @@ public final class StoreCredentialTarget implements CredentialTarget {
                 throw new AbortException("Credential '" + id + "' already exists in " + storeName
                         + " and was not created by this plugin; choose another id (primaryCredentialsId / "
                         + "secondaryCredentialsId) or remove that credential first.");
+            }
+            if (existing != null && !belongsTo(existing.credentials(), owner)) {
+                // Two jobs pointing at one id for different targets would otherwise overwrite each other's key.
+                throw new AbortException("Credential '" + id + "' in " + storeName + " holds a key this plugin"
+                        + " renewed for something other than " + owner + " ("
+                        + ((StringCredentialsImpl) existing.credentials()).getDescription() + "); choose another id "
+                        + "(primaryCredentialsId / secondaryCredentialsId) or remove that credential first.");
             }
             Permission needed = existing == null ? CredentialsProvider.CREATE : CredentialsProvider.UPDATE;
             if (!store.hasPermission2(buildIdentity, needed)) {
@@ -186,6 +193,13 @@ public final class StoreCredentialTarget implements CredentialTarget {
     static boolean isOurs(Credentials credentials) {
         return credentials instanceof StringCredentialsImpl text
                 && text.getDescription().startsWith(KeyRenewalService.OWNERSHIP_MARKER);
+    }
+
+    /** Our descriptions end with {@code " of " + owner}; Azure names compare case-insensitively. */
+    static boolean belongsTo(Credentials credentials, String owner) {
+        String description = ((StringCredentialsImpl) credentials).getDescription();
+        String suffix = " of " + owner;
+        return description.regionMatches(true, description.length() - suffix.length(), suffix, 0, suffix.length());
     }
 
     static boolean isSystem(Authentication authentication) {

@@ -26,7 +26,7 @@ final class DemoCredentialTarget implements CredentialTarget {
     }
 
     @Override
-    public void checkWritable(List<String> ids) {
+    public void checkWritable(List<String> ids, String owner) {
         // Jenkins checks Credentials/Create or Update here; the demo's store accepts every id.
     }
 
