@@ -70,10 +70,12 @@ public final class KeyRenewalService {
         List<RenewalReport.StoredCredential> stored = store(config, target, keys, ids, log);
         if (verifyFailure != null) {
             throw new AbortException("The new key of " + config.describeTarget() + " was stored in credential(s) "
-                    + quoted(ids.values()) + ", but a SAS-signed read with it failed: " + verifyFailure);
+                    + quoted(ids.values()) + ", but verifying it " + verificationMethod(config) + " failed: "
+                    + verifyFailure);
         }
         if (verifying) {
-            log.println("Verified the new key(s) of " + config.describeTarget() + " with a SAS-signed read.");
+            log.println("Verified the new key(s) of " + config.describeTarget() + " " + verificationMethod(config)
+                    + ".");
         } else if (config.isVerify()) {
             // The default 'device' policy only has DeviceConnect: failing its renewal over this would be worse.
             log.println("Not verified: " + config.describeTarget() + " only has DeviceConnect rights, which no"
@@ -111,6 +113,7 @@ public final class KeyRenewalService {
                         slot -> client.verifyIdentityKey(result, slot));
             }
             PolicyKeyResult result = client.renewPolicyKey(policyRequest(config));
+            ids.keySet().forEach(result::key); // a key missing from Azure's answer fails here, as one line
             return new RenewedKeys(result.hostName(), result::key, result::connectionString,
                     result.isVerifiable() ? slot -> client.verifyPolicyKey(result, slot) : null);
         } catch (IotHubKeyException e) {
@@ -123,6 +126,10 @@ public final class KeyRenewalService {
         } catch (RuntimeException e) {
             throw unexpected(config, "renewing", e, true, ids);
         }
+    }
+
+    private static String verificationMethod(RenewKeyConfig config) {
+        return config.isIdentity() ? "by reading it back from the registry" : "with a SAS-signed read";
     }
 
     /** @return null when every renewed key works, else the engine's one-line reason */

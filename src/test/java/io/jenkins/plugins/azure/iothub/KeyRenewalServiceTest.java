@@ -222,6 +222,9 @@ class KeyRenewalServiceTest {
         assertNotEquals(oldPrimary, now.primaryKey());
         assertEquals(now.primaryKey(), stored("thermo-primary"));
         assertEquals(now.secondaryKey(), stored("iothub-hub-keys-device-thermostat-7-secondary"));
+        assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("Verified the new key(s) of device "
+                + "'thermostat-7' on hub 'hub-keys' by reading it back from the registry."),
+                logBytes.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -327,7 +330,7 @@ class KeyRenewalServiceTest {
 
         AbortException e = failure(policy("primary"), folder(ALICE));
 
-        assertTrue(e.getMessage().contains("SAS-signed read with it failed"), e.getMessage());
+        assertTrue(e.getMessage().contains("but verifying it with a SAS-signed read failed"), e.getMessage());
         assertTrue(e.getMessage().contains("'iothub-hub-keys-service-primary'"), e.getMessage());
         assertEquals(policyConnectionString(hub.policy("service").primaryKey()),
                 stored("iothub-hub-keys-service-primary"));
