@@ -16,8 +16,12 @@ import hudson.security.PermissionGroup;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 // Offline declaration. There is no running Jenkins offline: get() fails the way the real one does before
 // startup, so offline tests must not reach it.
@@ -35,9 +39,18 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
         return null;
     }
 
+    // Real body (jenkins@jenkins-2.541.3:core/src/main/java/jenkins/model/Jenkins.java): the thread's
+    // authentication, or anonymous.
     public static @NonNull Authentication getAuthentication2() {
-        throw new UnsupportedOperationException("offline declaration");
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        if (a == null) {
+            a = ANONYMOUS2;
+        }
+        return a;
     }
+
+    public static final Authentication ANONYMOUS2 = new AnonymousAuthenticationToken(
+            "anonymous", "anonymous", Set.of(new SimpleGrantedAuthority("anonymous")));
 
     @NonNull
     @Override

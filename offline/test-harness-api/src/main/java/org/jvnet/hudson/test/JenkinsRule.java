@@ -97,6 +97,10 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    public <R extends Run<?, ?>> R waitForMessage(String message, R r) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
     public <R extends Run<?, ?>> R waitForCompletion(R r) throws InterruptedException {
         throw new UnsupportedOperationException("offline declaration");
     }

@@ -1,5 +1,6 @@
 package org.jenkinsci.plugins.workflow.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
@@ -22,4 +23,12 @@ public abstract class StepExecution implements Serializable {
     }
 
     public void onResume() {}
+
+    public @CheckForNull String getStatus() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    public boolean blocksRestart() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
 }
