@@ -133,18 +133,6 @@ class RenewKeyConfigTest {
     }
 
     @Test
-    void defaultCredentialIdsAreLowerCaseAndSanitized() {
-        RenewKeyConfig p = policy("Contoso-Hub", "iothubowner", "swap");
-        assertEquals("iothub-contoso-hub-iothubowner-primary", p.credentialIdFor(KeySlot.PRIMARY));
-        assertEquals("iothub-contoso-hub-iothubowner-secondary", p.credentialIdFor(KeySlot.SECONDARY));
-
-        RenewKeyConfig m = device("contoso-hub", "Dev:7@site", "primary");
-        m.setModule("edge$agent");
-        assertEquals("iothub-contoso-hub-device-dev-7-site-module-edge-agent-primary",
-                m.credentialIdFor(KeySlot.PRIMARY));
-    }
-
-    @Test
     void configuredCredentialIdsWin() {
         RenewKeyConfig config = policy("contoso-hub", "service", "primary");
         config.setPrimaryCredentialsId("svc-cs");
