@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.azure.iothub.jenkins.AzureCredentialsAccess;
+import io.jenkins.plugins.azure.iothub.jenkins.CredentialsLocation;
 import io.jenkins.plugins.azure.iothub.jenkins.StoreCredentialTarget;
 import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
@@ -16,9 +17,9 @@ final class BuildRenewal {
     /** Must run on the build's thread: the build's identity decides which credentials it may write. */
     static RenewalReport perform(Run<?, ?> run, TaskListener listener, RenewKeyConfig config) throws AbortException {
         Authentication buildIdentity = Jenkins.getAuthentication2();
-        boolean systemMayWriteSystemStore =
-                IotHubKeyRenewalConfiguration.get().isAllowSystemBuildsToWriteSystemStore();
-        CredentialTarget target = StoreCredentialTarget.forRun(run, buildIdentity, systemMayWriteSystemStore);
+        StoreCredentialTarget target = CredentialsLocation.forRun(run, buildIdentity, config.getCredentialsFolder(),
+                IotHubKeyRenewalConfiguration.get().systemWriteOptIn());
+        listener.getLogger().println("Keys go to " + target.describe() + ", written as '" + target.writer() + "'.");
         RenewalReport report = new KeyRenewalService()
                 .renew(config, new AzureCredentialsAccess(run), target, listener.getLogger());
         KeyRenewalAction.record(run, report);

@@ -18,22 +18,24 @@ public interface CredentialTarget {
         }
     }
 
-    /** Safe to print: the store, e.g. {@code folder 'team-a'} or {@code Jenkins (system)}. */
+    /** Safe to print: the store, e.g. {@code the credentials of folder 'team-a'}. */
     String describe();
 
     /**
      * Proves, before anything is sent to Azure, that every id may be written by this build.
      *
-     * @param owner what the keys belong to, e.g. {@code policy 'p' on hub 'h'}: an existing credential this plugin
-     *     wrote for another policy, device or module is not replaced
+     * @param owner what the keys belong to: an existing credential this plugin wrote for another policy, device or
+     *     module is not replaced
      * @throws AbortException one line naming the id and what to do, when any id may not be written
      */
-    void checkWritable(List<String> ids, String owner) throws AbortException;
+    void checkWritable(List<String> ids, CredentialOwner owner) throws AbortException;
 
     /**
-     * Creates or updates the credential. The secret leaves {@link KeyMaterial} only inside this call.
+     * Creates or updates the credential, checking again, in the same critical section as the write, that it may
+     * (another build may have written the id since {@link #checkWritable}). The secret leaves {@link KeyMaterial}
+     * only inside this call.
      *
-     * @throws IOException when the store refuses or cannot persist the credential
+     * @throws IOException when the store refuses, the credential now belongs to someone else, or it cannot be saved
      */
-    WriteResult write(String id, String description, KeyMaterial secret) throws IOException;
+    WriteResult write(String id, CredentialOwner owner, String description, KeyMaterial secret) throws IOException;
 }

@@ -3,7 +3,11 @@ package io.jenkins.plugins.azure.iothub;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.Util;
 import hudson.security.Permission;
+import io.jenkins.plugins.azure.iothub.jenkins.CredentialsLocation;
+import java.util.ArrayList;
+import java.util.List;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -11,7 +15,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * Administrator choices of the plugin. JCasC: {@code unclassified: iotHubKeyRenewal:
- * allowSystemBuildsToWriteSystemStore: true}.
+ * allowSystemBuildsToWriteSystemStore: true, systemWritableFolders: "team-a\nteam-b/iot"}.
  */
 @Extension
 @Symbol("iotHubKeyRenewal")
@@ -19,6 +23,9 @@ public class IotHubKeyRenewalConfiguration extends GlobalConfiguration {
 
     /** Off by default: a build running as SYSTEM could otherwise plant credentials visible to every job. */
     private boolean allowSystemBuildsToWriteSystemStore;
+
+    /** Full names of folders whose own credentials SYSTEM builds may write, one a line; none by default. */
+    private String systemWritableFolders;
 
     public IotHubKeyRenewalConfiguration() {
         load();
@@ -37,6 +44,48 @@ public class IotHubKeyRenewalConfiguration extends GlobalConfiguration {
     public void setAllowSystemBuildsToWriteSystemStore(boolean allowSystemBuildsToWriteSystemStore) {
         this.allowSystemBuildsToWriteSystemStore = allowSystemBuildsToWriteSystemStore;
         save();
+    }
+
+    public String getSystemWritableFolders() {
+        return systemWritableFolders;
+    }
+
+    @DataBoundSetter
+    public void setSystemWritableFolders(String systemWritableFolders) {
+        this.systemWritableFolders = Util.fixEmptyAndTrim(systemWritableFolders);
+        save();
+    }
+
+    /** The folders SYSTEM builds may write, exactly as listed (a folder's subfolders are not included). */
+    @NonNull
+    public List<String> systemWritableFolderNames() {
+        List<String> names = new ArrayList<>();
+        if (systemWritableFolders != null) {
+            for (String line : systemWritableFolders.split("[\\r\\n]+")) {
+                String name = line.trim();
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The administrator's choices as the credential writer asks them. */
+    public CredentialsLocation.SystemWriteOptIn systemWriteOptIn() {
+        boolean systemStore = allowSystemBuildsToWriteSystemStore;
+        List<String> folders = systemWritableFolderNames();
+        return new CredentialsLocation.SystemWriteOptIn() {
+            @Override
+            public boolean systemStore() {
+                return systemStore;
+            }
+
+            @Override
+            public boolean folder(String fullName) {
+                return folders.contains(fullName);
+            }
+        };
     }
 
     @NonNull

@@ -54,6 +54,7 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     private String dataPlaneAuth;
     private String primaryCredentialsId;
     private String secondaryCredentialsId;
+    private String credentialsFolder;
     private String store;
     private boolean dryRun;
     private boolean verify = true;
@@ -153,6 +154,16 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     @DataBoundSetter
     public void setSecondaryCredentialsId(String secondaryCredentialsId) {
         this.secondaryCredentialsId = Util.fixEmptyAndTrim(secondaryCredentialsId);
+    }
+
+    /** Null: the job's own folder (the system credentials for a top-level job); a folder's full name; or {@code /}. */
+    public String getCredentialsFolder() {
+        return credentialsFolder;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsFolder(String credentialsFolder) {
+        this.credentialsFolder = Util.fixEmptyAndTrim(credentialsFolder);
     }
 
     /** {@code connectionString} (default) or {@code key}. */
@@ -295,6 +306,7 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
                 && getDataPlaneAuth().equals(other.getDataPlaneAuth())
                 && Objects.equals(primaryCredentialsId, other.primaryCredentialsId)
                 && Objects.equals(secondaryCredentialsId, other.secondaryCredentialsId)
+                && Objects.equals(credentialsFolder, other.credentialsFolder)
                 && getStore().equals(other.getStore()) && dryRun == other.dryRun && verify == other.verify
                 && timeoutSeconds == other.timeoutSeconds;
     }

@@ -121,20 +121,21 @@ class IotHubRenewKeyPipelineJenkinsTest {
         String renewed = hub.policy("service").primaryKey();
         assertNotEquals(before, renewed);
         String expected = "HostName=" + hub.hostName() + ";SharedAccessKeyName=service;SharedAccessKey=" + renewed;
-        assertEquals(expected, storedSecret("iothub-hub-jenkins-service-primary"));
-        r.assertLogContains("renewed iothub-hub-jenkins-service-primary created fingerprint "
+        assertEquals(expected, storedSecret("iothub.hub-jenkins.policy.service.primary"));
+        r.assertLogContains("renewed iothub.hub-jenkins.policy.service.primary created fingerprint "
                 + KeyMaterial.of(renewed).fingerprint() + " verified true", run);
         r.assertLogContains("hash=" + expected.hashCode(), run);
         assertLogShowsNoKeyAndNoStackTrace(run);
         KeyRenewalAction action = run.getAction(KeyRenewalAction.class);
         assertNotNull(action);
-        assertEquals("iothub-hub-jenkins-service-primary",
+        assertEquals("iothub.hub-jenkins.policy.service.primary",
                 action.getRenewals().get(0).getCredentials().get(0).getCredentialsId());
     }
 
     @Test
-    void systemBuildInAFolderWritesTheFolderCredentialsWithoutTheAdministratorSwitch() throws Exception {
+    void systemBuildInAFolderWritesTheFolderCredentialsWhenTheAdministratorListedTheFolder() throws Exception {
         IotHubKeyRenewalConfiguration.get().setAllowSystemBuildsToWriteSystemStore(false);
+        IotHubKeyRenewalConfiguration.get().setSystemWritableFolders("iot");
         Folder folder = r.createProject(Folder.class, "iot");
         WorkflowJob job = folder.createProject(WorkflowJob.class, "rotate");
         job.setDefinition(new CpsFlowDefinition(
@@ -158,6 +159,7 @@ class IotHubRenewKeyPipelineJenkinsTest {
         }
         assertEquals(expected, inFolder);
         assertEquals(null, storedSecret("service-cs"), "nothing in the system credentials");
+        r.assertLogContains("Keys go to the credentials of folder 'iot', written as 'SYSTEM'.", run);
         r.assertLogContains("in credential 'service-cs' (created) in the credentials of folder 'iot'", run);
         r.assertLogContains("hash=" + expected.hashCode(), run);
         assertLogShowsNoKeyAndNoStackTrace(run);
@@ -176,8 +178,8 @@ class IotHubRenewKeyPipelineJenkinsTest {
         FreeStyleBuild build = r.buildAndAssertSuccess(project);
 
         assertEquals(hub.device("thermostat-7").secondaryKey(),
-                storedSecret("iothub-hub-jenkins-device-thermostat-7-secondary"));
-        r.assertLogContains("in credential 'iothub-hub-jenkins-device-thermostat-7-secondary' (created)", build);
+                storedSecret("iothub.hub-jenkins.device.thermostat-7.secondary"));
+        r.assertLogContains("in credential 'iothub.hub-jenkins.device.thermostat-7.secondary' (created)", build);
         assertLogShowsNoKeyAndNoStackTrace(build);
     }
 

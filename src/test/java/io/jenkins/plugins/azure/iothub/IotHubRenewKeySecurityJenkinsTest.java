@@ -51,7 +51,7 @@ class IotHubRenewKeySecurityJenkinsTest {
     void systemBuildMayNotWriteTheSystemStoreByDefault() throws Exception {
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job(SCRIPT));
 
-        r.assertLogContains("runs as SYSTEM and may not write the Jenkins system credentials", run);
+        r.assertLogContains("This build runs as SYSTEM, which may not write the Jenkins system credentials", run);
         r.assertLogNotContains("\tat ", run);
     }
 
@@ -66,7 +66,7 @@ class IotHubRenewKeySecurityJenkinsTest {
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job(SCRIPT));
 
         r.assertLogContains("Build identity 'alice' lacks Credentials/Create", run);
-        r.assertLogContains("'iothub-contoso-hub-service-primary'", run);
+        r.assertLogContains("'iothub.contoso-hub.policy.service.primary'", run);
         r.assertLogNotContains("\tat ", run);
     }
 

@@ -1,17 +1,23 @@
 package io.jenkins.plugins.azure.iothub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.AbortException;
+import hudson.security.ACL;
+import hudson.security.AccessDeniedException3;
+import hudson.security.Permission;
 import hudson.util.Secret;
 import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
 import io.jenkins.plugins.azure.iothub.jenkins.StoreCredentialTarget;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -19,207 +25,365 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
+/**
+ * The credential-writing rules of docs/security.md, row by row, against models of the real folder and system
+ * stores ({@link ModelCredentialsProvider}). The same rows run in real Jenkins in
+ * {@code CredentialWritingJenkinsTest}.
+ */
 class StoreCredentialTargetTest {
 
-    private static final String OWNER = "policy 'p' on hub 'h'";
-    private static final String OURS = KeyRenewalService.OWNERSHIP_MARKER + ": primary key of " + OWNER;
     private static final Authentication ALICE = new UsernamePasswordAuthenticationToken("alice", "pw");
-    private static final Authentication SYSTEM = new UsernamePasswordAuthenticationToken("SYSTEM", "SYSTEM");
+    private static final Permission VIEW = CredentialsProvider.VIEW;
+    private static final Permission CREATE = CredentialsProvider.CREATE;
+    private static final Permission UPDATE = CredentialsProvider.UPDATE;
 
-    private final InMemoryCredentialsStore store = new InMemoryCredentialsStore();
+    private static final CredentialOwner POLICY = owner("h", "p", null, null);
+    private static final String OURS = description("primary", POLICY);
 
-    private StoreCredentialTarget folderTarget(Authentication who) {
-        return new StoreCredentialTarget(store, "the credentials of folder 'team'", false, who, false, () -> null);
+    private final ModelCredentialsProvider.Store folder = ModelCredentialsProvider.folder("team");
+    private final ModelCredentialsProvider.Store system = ModelCredentialsProvider.system();
+    private final List<String> askedElsewhere = new ArrayList<>();
+
+    private static CredentialOwner owner(String hub, String policy, String device, String module) {
+        RenewKeyConfig config = new RenewKeyConfig(hub, "primary");
+        config.setPolicy(policy);
+        config.setDevice(device);
+        config.setModule(module);
+        return CredentialOwner.of(config);
     }
 
-    private StoreCredentialTarget systemTarget(Authentication who, boolean allowSystem) {
-        return new StoreCredentialTarget(store, "the Jenkins system credentials", true, who, allowSystem, () -> null);
+    private static String description(String slot, CredentialOwner owner) {
+        return KeyRenewalService.OWNERSHIP_MARKER + ": " + slot + " key of " + owner.describe();
     }
 
-    private static String secretOf(InMemoryCredentialsStore store, String id) {
+    private StoreCredentialTarget target(ModelCredentialsProvider.Store store, Authentication who,
+            boolean systemAllowed, boolean resolvedElsewhere) {
+        String name = store == system ? "the Jenkins system credentials" : "the credentials of folder 'team'";
+        return new StoreCredentialTarget(store, name, who, systemAllowed, id -> {
+            askedElsewhere.add(id);
+            return resolvedElsewhere;
+        });
+    }
+
+    private StoreCredentialTarget folderAs(Authentication who) {
+        return target(folder, who, false, false);
+    }
+
+    private static StringCredentialsImpl secretText(CredentialsScope scope, String id, String description,
+            String value) {
+        return new StringCredentialsImpl(scope, id, description, Secret.fromString(value));
+    }
+
+    private static String secretOf(ModelCredentialsProvider.Store store, String id) {
         return ((StringCredentials) store.byId(id)).getSecret().getPlainText();
     }
 
+    private static AbortException refused(StoreCredentialTarget target, String id, CredentialOwner owner) {
+        return assertThrows(AbortException.class, () -> target.checkWritable(List.of(id), owner));
+    }
+
+    // --- who: SYSTEM ---
+
     @Test
-    void createsANewSecretTextCredentialWithTheOwnershipMarker() throws Exception {
-        store.grant("alice", CredentialsProvider.CREATE);
-        StoreCredentialTarget target = folderTarget(ALICE);
-        target.checkWritable(List.of("iothub-h-p-primary"), OWNER);
+    void systemWritesNoFolderStoreUnlessAnAdministratorAllowedIt() {
+        AbortException e = refused(folderAs(ACL.SYSTEM2), "cs", POLICY);
 
-        assertEquals(CredentialTarget.WriteResult.CREATED,
-                target.write("iothub-h-p-primary", OURS, KeyMaterial.of("new-key-1")));
-
-        StringCredentialsImpl stored = (StringCredentialsImpl) store.byId("iothub-h-p-primary");
-        assertEquals("new-key-1", stored.getSecret().getPlainText());
-        assertEquals(CredentialsScope.GLOBAL, stored.getScope());
-        assertTrue(stored.getDescription().startsWith(KeyRenewalService.OWNERSHIP_MARKER));
+        assertTrue(e.getMessage().startsWith("This build runs as SYSTEM, which may not write the credentials of "
+                + "folder 'team' (credential(s) cs): configure Access Control for Builds"), e.getMessage());
+        assertEquals(0, folder.saves());
     }
 
     @Test
-    void updatesACredentialItCreatedEarlier() throws Exception {
-        store.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "cs", OURS, Secret.fromString("old")));
-        store.grant("alice", CredentialsProvider.UPDATE);
-        StoreCredentialTarget target = folderTarget(ALICE);
-        target.checkWritable(List.of("cs"), OWNER);
-
-        assertEquals(CredentialTarget.WriteResult.UPDATED, target.write("cs", OURS, KeyMaterial.of("new")));
-        assertEquals("new", secretOf(store, "cs"));
-        assertEquals(1, store.writes());
+    void systemWritesNoSystemStoreUnlessAnAdministratorAllowedIt() {
+        AbortException e = refused(target(system, ACL.SYSTEM2, false, false), "cs", POLICY);
+        assertTrue(e.getMessage().contains("may not write the Jenkins system credentials"), e.getMessage());
     }
 
     @Test
-    void refusesACredentialItRenewedForAnotherPolicy() {
-        String otherHubs = KeyRenewalService.OWNERSHIP_MARKER + ": primary key of policy 'p' on hub 'other-hub'";
-        store.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "cs", otherHubs, Secret.fromString("old")));
-        store.grant("alice", CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
-
-        AbortException e = assertThrows(AbortException.class,
-                () -> folderTarget(ALICE).checkWritable(List.of("cs"), OWNER));
-
-        assertTrue(e.getMessage().contains("'cs'") && e.getMessage().contains("other-hub"), e.getMessage());
-        assertEquals("old", secretOf(store, "cs"));
-        assertEquals(0, store.writes());
+    void aCopyOfTheSystemTokenIsSystemToo() {
+        Authentication copy = new UsernamePasswordAuthenticationToken("SYSTEM", "SYSTEM");
+        assertTrue(refused(folderAs(copy), "cs", POLICY).getMessage().contains("runs as SYSTEM"));
     }
 
     @Test
-    void recognisesItsOwnCredentialWhateverTheCaseOfTheNames() throws Exception {
-        store.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "cs", OURS, Secret.fromString("old")));
-        store.grant("alice", CredentialsProvider.UPDATE);
+    void systemWritesWhereAnAdministratorAllowedIt() throws Exception {
+        StoreCredentialTarget target = target(folder, ACL.SYSTEM2, true, false);
+        target.checkWritable(List.of("cs"), POLICY);
+        assertEquals(CredentialTarget.WriteResult.CREATED, target.write("cs", POLICY, OURS, KeyMaterial.of("k1")));
+        assertEquals(CredentialTarget.WriteResult.UPDATED, target.write("cs", POLICY, OURS, KeyMaterial.of("k2")));
+        assertEquals("k2", secretOf(folder, "cs"));
+        assertEquals("SYSTEM", target.writer());
+    }
 
-        folderTarget(ALICE).checkWritable(List.of("cs"), "policy 'P' on hub 'H'");
+    // --- who: a user (Access Control for Builds) ---
+
+    @Test
+    void aUserWithoutWritePermissionLearnsNothingAboutTheStore() {
+        folder.grant("alice", VIEW).put(secretText(CredentialsScope.GLOBAL, "cs", "hand made", "x"));
+
+        AbortException e = refused(folderAs(ALICE), "cs", POLICY);
+
+        assertEquals("Build identity 'alice' lacks Credentials/Create on the credentials of folder 'team', needed to "
+                + "create credential 'cs': grant it to that user, or run the build as a user who has it.",
+                e.getMessage());
     }
 
     @Test
-    void refusesAForeignCredentialWithTheSameId() {
-        store.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "deploy", "hand made", Secret.fromString("x")));
-        store.grant("alice", CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
-
-        AbortException e = assertThrows(AbortException.class,
-                () -> folderTarget(ALICE).checkWritable(List.of("deploy"), OWNER));
-        assertTrue(e.getMessage().contains("'deploy' already exists"), e.getMessage());
-        assertTrue(e.getMessage().contains("not created by this plugin"), e.getMessage());
-        assertEquals("x", secretOf(store, "deploy"));
+    void aUserWithoutViewCannotFindTheIdSoIsRefused() {
+        folder.grant("alice", CREATE, UPDATE);
+        AbortException e = refused(folderAs(ALICE), "cs", POLICY);
+        assertTrue(e.getMessage().contains("lacks Credentials/View"), e.getMessage());
+        assertTrue(e.getMessage().contains("needed to look up credential 'cs'"), e.getMessage());
     }
 
     @Test
-    void refusesToReplaceAForeignCredentialEvenIfCalledWithoutTheCheck() {
-        store.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "deploy", "hand made", Secret.fromString("x")));
-        store.grant("alice", CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
-
-        assertThrows(IOException.class, () -> folderTarget(ALICE).write("deploy", OURS, KeyMaterial.of("y")));
-        assertEquals("x", secretOf(store, "deploy"));
+    void theStoreShowsItsCredentialsOnlyToIdentitiesWithView() {
+        folder.grant("alice", CREATE).put(secretText(CredentialsScope.GLOBAL, "cs", OURS, "old"));
+        assertEquals(List.of(), folder.getCredentialsAs(ALICE, Domain.global()));
+        folder.grant("alice", VIEW);
+        assertEquals(1, folder.getCredentialsAs(ALICE, Domain.global()).size());
     }
 
     @Test
-    void userWithoutCreateIsRefusedBeforeAnythingIsWritten() {
-        AbortException e = assertThrows(AbortException.class,
-                () -> folderTarget(ALICE).checkWritable(List.of("iothub-h-p-primary"), OWNER));
-        assertTrue(e.getMessage().contains("'alice' lacks Credentials/Create"), e.getMessage());
-        assertTrue(e.getMessage().contains("'iothub-h-p-primary'"), e.getMessage());
-        assertEquals(0, store.writes());
+    void createIsNeededForANewId() {
+        folder.grant("alice", VIEW, UPDATE);
+        assertTrue(refused(folderAs(ALICE), "new", POLICY).getMessage().contains("lacks Credentials/Create"));
     }
 
     @Test
-    void createIsNotEnoughToUpdate() {
-        store.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "cs", OURS, Secret.fromString("old")));
-        store.grant("alice", CredentialsProvider.CREATE);
-
-        AbortException e = assertThrows(AbortException.class, () -> folderTarget(ALICE).checkWritable(List.of("cs"), OWNER));
+    void updateIsNeededForAnExistingId() {
+        folder.grant("alice", VIEW, CREATE).put(secretText(CredentialsScope.GLOBAL, "cs", OURS, "old"));
+        AbortException e = refused(folderAs(ALICE), "cs", POLICY);
         assertTrue(e.getMessage().contains("lacks Credentials/Update"), e.getMessage());
+        assertTrue(e.getMessage().contains("needed to update credential 'cs'"), e.getMessage());
     }
 
     @Test
-    void updateIsNotEnoughToCreate() {
-        store.grant("alice", CredentialsProvider.UPDATE);
+    void aUserWithViewAndCreateCreatesASecretTextMarkedAsOurs() throws Exception {
+        folder.grant("alice", VIEW, CREATE);
+        StoreCredentialTarget target = folderAs(ALICE);
+        target.checkWritable(List.of("cs"), POLICY);
 
-        AbortException e = assertThrows(AbortException.class, () -> folderTarget(ALICE).checkWritable(List.of("new"), OWNER));
-        assertTrue(e.getMessage().contains("lacks Credentials/Create"), e.getMessage());
+        assertEquals(CredentialTarget.WriteResult.CREATED, target.write("cs", POLICY, OURS, KeyMaterial.of("new")));
+
+        StringCredentialsImpl stored = (StringCredentialsImpl) folder.byId("cs");
+        assertEquals("new", stored.getSecret().getPlainText());
+        assertEquals(CredentialsScope.GLOBAL, stored.getScope());
+        assertEquals(OURS, stored.getDescription());
+        assertEquals(List.of(stored), folder.getCredentialsAs(ACL.SYSTEM2, Domain.global()));
+        assertEquals("alice", target.writer());
     }
 
     @Test
-    void systemBuildMayNotWriteTheSystemStoreByDefault() {
-        AbortException e = assertThrows(AbortException.class,
-                () -> systemTarget(SYSTEM, false).checkWritable(List.of("cs"), OWNER));
-        assertTrue(e.getMessage().contains("runs as SYSTEM"), e.getMessage());
-        assertTrue(e.getMessage().contains("iotHubKeyRenewal"), e.getMessage());
+    void theWriteIsDoneAsTheBuildIdentitySoTheStoreChecksItToo() {
+        folder.grant("alice", VIEW); // no Create: the store itself must refuse, not only checkWritable
+        assertThrows(AccessDeniedException3.class,
+                () -> folderAs(ALICE).write("cs", POLICY, OURS, KeyMaterial.of("new")));
+        assertNull(folder.byId("cs"));
     }
 
     @Test
-    void systemBuildMayWriteTheSystemStoreWhenTheAdministratorAllowedIt() throws Exception {
-        StoreCredentialTarget target = systemTarget(SYSTEM, true);
-        target.checkWritable(List.of("cs"), OWNER);
-        assertEquals(CredentialTarget.WriteResult.CREATED, target.write("cs", OURS, KeyMaterial.of("k")));
+    void aUserWritesTheSystemStoreWithItsOwnPermissionsAndNoAdministratorSwitch() throws Exception {
+        system.grant("alice", VIEW, CREATE);
+        StoreCredentialTarget target = target(system, ALICE, false, false);
+        target.checkWritable(List.of("cs"), POLICY);
+        assertEquals(CredentialTarget.WriteResult.CREATED, target.write("cs", POLICY, OURS, KeyMaterial.of("k")));
+    }
+
+    // --- what is there already ---
+
+    @Test
+    void updatesTheCredentialItWroteForTheSameTarget() throws Exception {
+        folder.grant("alice", VIEW, UPDATE).put(secretText(CredentialsScope.GLOBAL, "cs", OURS, "old"));
+        StoreCredentialTarget target = folderAs(ALICE);
+        target.checkWritable(List.of("cs"), POLICY);
+
+        assertEquals(CredentialTarget.WriteResult.UPDATED, target.write("cs", POLICY, OURS, KeyMaterial.of("new")));
+        assertEquals("new", secretOf(folder, "cs"));
+        assertEquals(1, folder.saves());
+        assertEquals(List.of(), askedElsewhere, "an id the store holds needs no look-up elsewhere");
     }
 
     @Test
-    void systemBuildMayWriteItsFolderStore() throws Exception {
-        StoreCredentialTarget target = folderTarget(SYSTEM);
-        target.checkWritable(List.of("cs"), OWNER);
-        assertEquals(CredentialTarget.WriteResult.CREATED, target.write("cs", OURS, KeyMaterial.of("k")));
+    void hubAndPolicyNamesAreComparedAsAzureComparesThem() throws Exception {
+        folder.grant("alice", VIEW, UPDATE).put(secretText(CredentialsScope.GLOBAL, "cs", OURS, "old"));
+        folderAs(ALICE).checkWritable(List.of("cs"), owner("H", "P", null, null));
     }
 
     @Test
-    void userBuildWithPermissionMayWriteTheSystemStoreWithoutTheAdministratorSwitch() throws Exception {
-        store.grant("alice", CredentialsProvider.CREATE);
-        StoreCredentialTarget target = systemTarget(ALICE, false);
-        target.checkWritable(List.of("cs"), OWNER);
-        assertEquals(CredentialTarget.WriteResult.CREATED, target.write("cs", OURS, KeyMaterial.of("k")));
+    void refusesACredentialItWroteForAnotherHub() {
+        String otherHubs = description("primary", owner("other-hub", "p", null, null));
+        folder.grant("alice", VIEW, CREATE, UPDATE).put(secretText(CredentialsScope.GLOBAL, "cs", otherHubs, "old"));
+
+        AbortException e = refused(folderAs(ALICE), "cs", POLICY);
+
+        assertEquals("Credential 'cs' in the credentials of folder 'team' holds a key this plugin renewed for "
+                + "something other than policy 'p' on hub 'h' (" + otherHubs + "); choose another id "
+                + "(primaryCredentialsId / secondaryCredentialsId) or remove that credential first.", e.getMessage());
+        assertEquals("old", secretOf(folder, "cs"));
     }
 
     @Test
-    void aStoreFailureIsAnIOException() {
-        store.grant("alice", CredentialsProvider.CREATE);
-        store.failWrites("disk full");
+    void devicesThatDifferOnlyInCaseNeverShareACredential() {
+        CredentialOwner upper = owner("h", null, "Sensor-1", null);
+        CredentialOwner lower = owner("h", null, "sensor-1", null);
+        folder.grant("alice", VIEW, CREATE, UPDATE)
+                .put(secretText(CredentialsScope.GLOBAL, "cs", description("primary", upper), "upper's key"));
+
+        assertTrue(refused(folderAs(ALICE), "cs", lower).getMessage().contains("other than device 'sensor-1'"));
+        assertEquals("upper's key", secretOf(folder, "cs"));
+    }
+
+    @Test
+    void aDeviceDoesNotTakeOverTheCredentialOfOneOfItsModules() {
+        CredentialOwner module = owner("h", null, "d", "m");
+        folder.grant("alice", VIEW, CREATE, UPDATE)
+                .put(secretText(CredentialsScope.GLOBAL, "cs", description("primary", module), "module key"));
+
+        refused(folderAs(ALICE), "cs", owner("h", null, "d", null));
+        assertEquals("module key", secretOf(folder, "cs"));
+    }
+
+    @Test
+    void refusesACredentialThePluginDidNotWrite() {
+        folder.grant("alice", VIEW, CREATE, UPDATE).put(secretText(CredentialsScope.GLOBAL, "deploy", "by hand", "x"));
+
+        AbortException e = refused(folderAs(ALICE), "deploy", POLICY);
+
+        assertTrue(e.getMessage().contains("'deploy' already exists in the credentials of folder 'team' and was not "
+                + "created by this plugin"), e.getMessage());
+        assertEquals("x", secretOf(folder, "deploy"));
+    }
+
+    @Test
+    void aCredentialOfAnotherTypeIsNotOursEvenWithTheMarker() {
+        folder.grant("alice", VIEW, CREATE, UPDATE)
+                .put(new com.cloudbees.plugins.credentials.impl.BaseStandardCredentials(
+                        CredentialsScope.GLOBAL, "cs", OURS) {});
+        assertTrue(refused(folderAs(ALICE), "cs", POLICY).getMessage().contains("not created by this plugin"));
+    }
+
+    @Test
+    void aSystemScopedCredentialStaysSystemScoped() throws Exception {
+        system.grant("alice", VIEW, UPDATE).put(secretText(CredentialsScope.SYSTEM, "cs", OURS, "old"));
+        StoreCredentialTarget target = target(system, ALICE, false, false);
+        target.checkWritable(List.of("cs"), POLICY);
+
+        target.write("cs", POLICY, OURS, KeyMaterial.of("new"));
+
+        StringCredentialsImpl stored = (StringCredentialsImpl) system.byId("cs");
+        assertEquals(CredentialsScope.SYSTEM, stored.getScope());
+        assertEquals("new", stored.getSecret().getPlainText());
+    }
+
+    @Test
+    void onlyTheSystemStoreHasSystemScope() {
+        assertThrows(IllegalArgumentException.class,
+                () -> folder.put(secretText(CredentialsScope.SYSTEM, "cs", OURS, "old")));
+    }
+
+    @Test
+    void aCredentialInAnotherDomainIsUpdatedInThatDomain() throws Exception {
+        Domain iot = new Domain("iot", "IoT hubs", List.of());
+        system.grant("alice", VIEW, UPDATE).putIn(iot, secretText(CredentialsScope.GLOBAL, "cs", OURS, "old"));
+        StoreCredentialTarget target = target(system, ALICE, false, false);
+        target.checkWritable(List.of("cs"), POLICY);
+
+        target.write("cs", POLICY, OURS, KeyMaterial.of("new"));
+
+        assertEquals("new", ((StringCredentials) system.getCredentialsAs(ACL.SYSTEM2, iot).get(0))
+                .getSecret().getPlainText());
+        assertEquals(List.of(), system.getCredentialsAs(ACL.SYSTEM2, Domain.global()));
+    }
+
+    @Test
+    void anIdInTwoDomainsIsRefusedBecauseConsumersMayUseEither() {
+        Domain iot = new Domain("iot", "IoT hubs", List.of());
+        system.grant("alice", VIEW, CREATE, UPDATE)
+                .put(secretText(CredentialsScope.GLOBAL, "cs", OURS, "one"))
+                .putIn(iot, secretText(CredentialsScope.GLOBAL, "cs", OURS, "two"));
+
+        AbortException e = refused(target(system, ALICE, false, false), "cs", POLICY);
+
+        assertTrue(e.getMessage().startsWith("Credential 'cs' exists in 2 domains of the Jenkins system "
+                + "credentials"), e.getMessage());
+        assertEquals(0, system.saves());
+    }
+
+    @Test
+    void aNewIdThatTheJobResolvesFromAnotherStoreIsRefused() {
+        folder.grant("alice", VIEW, CREATE);
+        AbortException e = refused(target(folder, ALICE, false, true), "deploy", POLICY);
+
+        assertEquals("Credential 'deploy' already reaches this job from another credentials store; creating it in "
+                + "the credentials of folder 'team' too would leave jobs using one or the other: choose another id "
+                + "(primaryCredentialsId / secondaryCredentialsId), or write where it is (credentialsFolder).",
+                e.getMessage());
+        assertEquals(List.of("deploy"), askedElsewhere);
+    }
+
+    // --- races and failures ---
+
+    @Test
+    void ownershipIsCheckedAgainInsideTheWrite() throws Exception {
+        folder.grant("alice", VIEW, CREATE, UPDATE);
+        StoreCredentialTarget target = folderAs(ALICE);
+        target.checkWritable(List.of("cs"), POLICY);
+        // another build, for another hub, writes the same id between the check and the write
+        String otherHubs = description("primary", owner("other-hub", "p", null, null));
+        folder.put(secretText(CredentialsScope.GLOBAL, "cs", otherHubs, "theirs"));
+
+        assertThrows(AbortException.class, () -> target.write("cs", POLICY, OURS, KeyMaterial.of("ours")));
+        assertEquals("theirs", secretOf(folder, "cs"));
+    }
+
+    @Test
+    void aFailedSaveIsAnIOException() {
+        folder.grant("alice", VIEW, CREATE);
+        folder.failSaves("disk full");
         IOException e = assertThrows(IOException.class,
-                () -> folderTarget(ALICE).write("cs", OURS, KeyMaterial.of("k")));
+                () -> folderAs(ALICE).write("cs", POLICY, OURS, KeyMaterial.of("k")));
         assertEquals("disk full", e.getMessage());
-        assertNull(store.byId("cs"));
     }
 
     @Test
     void describeAndToStringNameTheStoreOnly() {
-        StoreCredentialTarget target = folderTarget(ALICE);
+        StoreCredentialTarget target = folderAs(ALICE);
         assertEquals("the credentials of folder 'team'", target.describe());
         assertTrue(target.toString().contains("folder 'team'"));
+        assertFalse(target.toString().contains("alice"));
     }
 
     @Test
-    void aNewCredentialMayNotShadowOneInAnOuterStore() {
-        InMemoryCredentialsStore system = new InMemoryCredentialsStore();
-        system.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "deploy", "hand made", Secret.fromString("x")));
-        store.grant("alice", CredentialsProvider.CREATE);
-        StoreCredentialTarget target = new StoreCredentialTarget(store, "the credentials of folder 'team'", false,
-                ALICE, false, () -> null, java.util.Map.of(system, "the Jenkins system credentials"));
+    void theModelStoreIsNestedInAProviderAsTheRealConstructorDemands() {
+        class Loose extends com.cloudbees.plugins.credentials.CredentialsStore {
+            @Override
+            public hudson.model.ModelObject getContext() {
+                return () -> "loose";
+            }
 
-        AbortException e = assertThrows(AbortException.class, () -> target.checkWritable(List.of("deploy"), OWNER));
-        assertEquals("Credential 'deploy' exists in the Jenkins system credentials; creating it in the credentials of "
-                + "folder 'team' would hide that one from every job there: choose another id "
-                + "(primaryCredentialsId / secondaryCredentialsId).", e.getMessage());
-        assertEquals(0, store.writes());
-    }
+            @Override
+            public List<com.cloudbees.plugins.credentials.Credentials> getCredentials(Domain domain) {
+                return List.of();
+            }
 
-    @Test
-    void anOwnedCredentialInTheNearestStoreIsUpdatedWhateverTheOuterStoresHold() throws Exception {
-        InMemoryCredentialsStore system = new InMemoryCredentialsStore();
-        system.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "cs", OURS, Secret.fromString("outer")));
-        store.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "cs", OURS, Secret.fromString("old")));
-        store.grant("alice", CredentialsProvider.UPDATE);
-        StoreCredentialTarget target = new StoreCredentialTarget(store, "the credentials of folder 'team'", false,
-                ALICE, false, () -> null, java.util.Map.of(system, "the Jenkins system credentials"));
+            @Override
+            public boolean addCredentials(Domain domain, com.cloudbees.plugins.credentials.Credentials c) {
+                return false;
+            }
 
-        target.checkWritable(List.of("cs"), OWNER);
-        assertEquals(CredentialTarget.WriteResult.UPDATED, target.write("cs", OURS, KeyMaterial.of("new")));
-        assertEquals("new", secretOf(store, "cs"));
-        assertEquals("outer", secretOf(system, "cs"));
-    }
+            @Override
+            public boolean removeCredentials(Domain domain, com.cloudbees.plugins.credentials.Credentials c) {
+                return false;
+            }
 
-    @Test
-    void aCredentialOfAnotherTypeIsForeignEvenWithTheMarker() {
-        store.put(new com.cloudbees.plugins.credentials.impl.BaseStandardCredentials(
-                CredentialsScope.GLOBAL, "cs", OURS) {});
-        store.grant("alice", CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
-
-        AbortException e = assertThrows(AbortException.class, () -> folderTarget(ALICE).checkWritable(List.of("cs"), OWNER));
-        assertTrue(e.getMessage().contains("not created by this plugin"), e.getMessage());
+            @Override
+            public boolean updateCredentials(Domain domain, com.cloudbees.plugins.credentials.Credentials current,
+                    com.cloudbees.plugins.credentials.Credentials replacement) {
+                return false;
+            }
+        }
+        AssertionError e = assertThrows(AssertionError.class, Loose::new);
+        assertTrue(e.getMessage().contains("doesn't have an outer class"), e.getMessage());
     }
 }
