@@ -4,8 +4,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import java.io.Serial;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import jenkins.model.Jenkins;
@@ -13,7 +11,6 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -124,6 +121,15 @@ public final class IotHubRenewKeyStep extends Step {
         config.setSecondaryCredentialsId(secondaryCredentialsId);
     }
 
+    public String getCredentialsFolder() {
+        return config.getCredentialsFolder();
+    }
+
+    @DataBoundSetter
+    public void setCredentialsFolder(String credentialsFolder) {
+        config.setCredentialsFolder(credentialsFolder);
+    }
+
     public String getStore() {
         return config.getStore();
     }
@@ -162,27 +168,7 @@ public final class IotHubRenewKeyStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(context, config);
-    }
-
-    /** Runs off the CPS VM thread; the build's identity is carried over by the base class. */
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-        @Serial
-        private static final long serialVersionUID = 1L;
-
-        private final RenewKeyConfig config;
-
-        Execution(StepContext context, RenewKeyConfig config) {
-            super(context);
-            this.config = config;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            Run<?, ?> run = getContext().get(Run.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            return BuildRenewal.perform(run, listener, config).toMap();
-        }
+        return new RenewKeyExecution(context, config);
     }
 
     @Extension

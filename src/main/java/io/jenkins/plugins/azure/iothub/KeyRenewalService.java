@@ -54,7 +54,8 @@ public final class KeyRenewalService {
         for (KeySlot slot : config.storedSlots()) {
             ids.put(slot, config.credentialIdFor(slot));
         }
-        target.checkWritable(new ArrayList<>(ids.values()), config.describeTarget());
+        CredentialOwner owner = CredentialOwner.of(config);
+        target.checkWritable(new ArrayList<>(ids.values()), owner);
 
         if (config.isDryRun()) {
             return dryRun(config, client, target, ids, log);
@@ -65,9 +66,25 @@ public final class KeyRenewalService {
             log.println("Azure now holds a new " + slotName(slot) + " key (fingerprint "
                     + keys.key(slot).fingerprint() + ") for " + config.describeTarget() + ".");
         }
-        boolean verifying = config.isVerify() && keys.verifiable();
+        // Azure holds the new key now: an abort from here on must not stop it from reaching the credential.
+        boolean aborted = Thread.interrupted();
+        boolean verifying = config.isVerify() && keys.verifiable() && !aborted;
         String verifyFailure = verifying ? verify(config, client, keys, ids) : null;
-        List<RenewalReport.StoredCredential> stored = store(config, target, keys, ids, log);
+        aborted |= Thread.interrupted();
+        List<RenewalReport.StoredCredential> stored;
+        try {
+            stored = store(config, target, owner, keys, ids, log);
+        } finally {
+            if (aborted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (aborted) {
+            throw new AbortException("Aborted after Azure renewed the " + config.getKey() + " key of "
+                    + config.describeTarget() + "; the new key was stored in credential(s) " + quoted(ids.values())
+                    + " before stopping, so Jenkins and Azure agree" + (verifying ? "" : " (it was not verified)")
+                    + ".");
+        }
         if (verifyFailure != null) {
             throw new AbortException("The new key of " + config.describeTarget() + " was stored in credential(s) "
                     + quoted(ids.values()) + ", but verifying it " + verificationMethod(config) + " failed: "
@@ -150,7 +167,8 @@ public final class KeyRenewalService {
     }
 
     private static List<RenewalReport.StoredCredential> store(RenewKeyConfig config, CredentialTarget target,
-            RenewedKeys keys, Map<KeySlot, String> ids, PrintStream log) throws AbortException {
+            CredentialOwner owner, RenewedKeys keys, Map<KeySlot, String> ids, PrintStream log)
+            throws AbortException {
         List<RenewalReport.StoredCredential> stored = new ArrayList<>();
         Map<KeySlot, String> failed = new LinkedHashMap<>();
         String firstReason = null;
@@ -160,8 +178,8 @@ public final class KeyRenewalService {
             KeyMaterial key = keys.key(slot);
             KeyMaterial value = asConnectionString ? keys.connectionString(slot) : key;
             try {
-                CredentialTarget.WriteResult result =
-                        target.write(entry.getValue(), description(config, slot, asConnectionString), value);
+                CredentialTarget.WriteResult result = target.write(
+                        entry.getValue(), owner, description(config, slot, asConnectionString), value);
                 stored.add(new RenewalReport.StoredCredential(slot, entry.getValue(), result.label(),
                         key.fingerprint()));
                 log.println("Stored the new " + slotName(slot) + (asConnectionString ? " connection string" : " key")
@@ -179,8 +197,9 @@ public final class KeyRenewalService {
         if (!failed.isEmpty()) {
             throw new AbortException("Azure renewed the " + config.getKey() + " key of " + config.describeTarget()
                     + ", but Jenkins could not store it in credential(s) " + quoted(failed.values()) + " ("
-                    + firstReason + "); " + (failed.size() == 1 ? "that credential still holds" : "they still hold")
-                    + " the OLD key" + (stored.isEmpty() ? "" : " (stored fine: " + quoted(storedIds(stored)) + ")")
+                    + firstReason + "); do not rely on " + (failed.size() == 1 ? "that credential" : "them")
+                    + ": it may hold the OLD key, or the new one only until Jenkins restarts"
+                    + (stored.isEmpty() ? "" : " (stored fine: " + quoted(storedIds(stored)) + ")")
                     + ". " + Recovery.instructions(config, failed));
         }
         return stored;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.AbortException;
+import hudson.security.ACL;
 import hudson.util.Secret;
 import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.RecordedRequest;
@@ -52,11 +53,11 @@ class KeyRenewalServiceTest {
     private static final String RG = "rg-keys";
     private static final String HUB = "hub-keys";
     private static final Authentication ALICE = new UsernamePasswordAuthenticationToken("alice", "pw");
-    private static final Authentication SYSTEM = new UsernamePasswordAuthenticationToken("SYSTEM", "SYSTEM");
 
     private IotHubEmulator emulator;
     private SimulatedHub hub;
-    private final InMemoryCredentialsStore store = new InMemoryCredentialsStore();
+    private final ModelCredentialsProvider.Store store = ModelCredentialsProvider.folder("iot");
+    private final ModelCredentialsProvider.Store system = ModelCredentialsProvider.system();
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
     private final AtomicInteger clientsBuilt = new AtomicInteger();
@@ -72,7 +73,8 @@ class KeyRenewalServiceTest {
         hub.addDevice("thermostat-7");
         hub.addModule("thermostat-7", "edge-agent");
         rememberKeys();
-        store.grant("alice", CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
+        store.grant("alice", CredentialsProvider.VIEW, CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
+        system.grant("alice", CredentialsProvider.VIEW, CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
     }
 
     @AfterEach
@@ -115,7 +117,7 @@ class KeyRenewalServiceTest {
     }
 
     private CredentialTarget folder(Authentication who) {
-        return new StoreCredentialTarget(store, "the credentials of folder 'iot'", false, who, false, () -> null);
+        return new StoreCredentialTarget(store, "the credentials of folder 'iot'", who, false, id -> false);
     }
 
     private static RenewKeyConfig policy(String key) {
@@ -156,6 +158,9 @@ class KeyRenewalServiceTest {
 
     private String stored(String id) {
         StringCredentials c = (StringCredentials) store.byId(id);
+        if (c == null) {
+            c = (StringCredentials) system.byId(id);
+        }
         return c == null ? null : c.getSecret().getPlainText();
     }
 
@@ -176,11 +181,11 @@ class KeyRenewalServiceTest {
 
         String renewed = hub.policy("service").primaryKey();
         assertNotEquals(before, renewed);
-        assertEquals(policyConnectionString(renewed), stored("iothub-hub-keys-service-primary"));
+        assertEquals(policyConnectionString(renewed), stored("iothub.hub-keys.policy.service.primary"));
         assertEquals("created", credentialEntry(first, 0).get("result"));
         assertEquals(KeyMaterial.of(renewed).fingerprint(), credentialEntry(first, 0).get("fingerprint"));
         assertEquals(hub.hostName(), first.get("hostName"));
-        assertEquals("iothub-hub-keys-service-primary", first.get("primaryCredentialsId"));
+        assertEquals("iothub.hub-keys.policy.service.primary", first.get("primaryCredentialsId"));
         assertEquals(Boolean.TRUE, first.get("verified"));
         assertEquals(Boolean.FALSE, first.get("dryRun"));
 
@@ -188,11 +193,11 @@ class KeyRenewalServiceTest {
 
         String renewedAgain = hub.policy("service").primaryKey();
         assertNotEquals(renewed, renewedAgain);
-        assertEquals(policyConnectionString(renewedAgain), stored("iothub-hub-keys-service-primary"));
+        assertEquals(policyConnectionString(renewedAgain), stored("iothub.hub-keys.policy.service.primary"));
         assertEquals("updated", credentialEntry(second, 0).get("result"));
         String text = logBytes.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("Stored the new primary connection string in credential "
-                + "'iothub-hub-keys-service-primary' (updated)"), text);
+                + "'iothub.hub-keys.policy.service.primary' (updated)"), text);
     }
 
     @Test
@@ -204,8 +209,8 @@ class KeyRenewalServiceTest {
 
         Map<String, Object> result = renew(config, folder(ALICE));
 
-        assertEquals(secondary, stored("iothub-hub-keys-service-primary"));
-        assertEquals(primary, stored("iothub-hub-keys-service-secondary"));
+        assertEquals(secondary, stored("iothub.hub-keys.policy.service.primary"));
+        assertEquals(primary, stored("iothub.hub-keys.policy.service.secondary"));
         assertEquals(2, ((List<?>) result.get("credentials")).size());
     }
 
@@ -221,7 +226,7 @@ class KeyRenewalServiceTest {
         SimulatedIdentity now = hub.device("thermostat-7");
         assertNotEquals(oldPrimary, now.primaryKey());
         assertEquals(now.primaryKey(), stored("thermo-primary"));
-        assertEquals(now.secondaryKey(), stored("iothub-hub-keys-device-thermostat-7-secondary"));
+        assertEquals(now.secondaryKey(), stored("iothub.hub-keys.device.thermostat-7.secondary"));
         assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("Verified the new key(s) of device "
                 + "'thermostat-7' on hub 'hub-keys' by reading it back from the registry."),
                 logBytes.toString(StandardCharsets.UTF_8));
@@ -236,12 +241,12 @@ class KeyRenewalServiceTest {
 
         String key = hub.module("thermostat-7", "edge-agent").secondaryKey();
         assertEquals("HostName=" + hub.hostName() + ";DeviceId=thermostat-7;ModuleId=edge-agent;SharedAccessKey=" + key,
-                stored("iothub-hub-keys-device-thermostat-7-module-edge-agent-secondary"));
+                stored("iothub.hub-keys.device.thermostat-7.module.edge-agent.secondary"));
     }
 
     @Test
     void foreignCredentialWithTheSameIdIsRefusedBeforeAzureIsTouched() {
-        store.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "iothub-hub-keys-service-primary", "by hand",
+        store.put(new StringCredentialsImpl(CredentialsScope.GLOBAL, "iothub.hub-keys.policy.service.primary", "by hand",
                 Secret.fromString("keep me")));
         String before = hub.policy("service").primaryKey();
 
@@ -250,7 +255,7 @@ class KeyRenewalServiceTest {
         assertTrue(e.getMessage().contains("not created by this plugin"), e.getMessage());
         assertEquals(0, emulator.requests().size(), emulator.requests().describe());
         assertEquals(before, hub.policy("service").primaryKey());
-        assertEquals("keep me", stored("iothub-hub-keys-service-primary"));
+        assertEquals("keep me", stored("iothub.hub-keys.policy.service.primary"));
     }
 
     @Test
@@ -261,31 +266,31 @@ class KeyRenewalServiceTest {
 
         assertTrue(e.getMessage().contains("'bob' lacks Credentials/Create"), e.getMessage());
         assertEquals(0, emulator.requests().size(), emulator.requests().describe());
-        assertNull(store.byId("iothub-hub-keys-service-primary"));
+        assertNull(store.byId("iothub.hub-keys.policy.service.primary"));
     }
 
     @Test
     void systemBuildIsRefusedTheSystemStoreUnlessAllowed() throws Exception {
-        CredentialTarget refused = new StoreCredentialTarget(store, "the Jenkins system credentials", true, SYSTEM,
-                false, () -> null);
+        CredentialTarget refused = new StoreCredentialTarget(system, "the Jenkins system credentials", ACL.SYSTEM2,
+                false, id -> false);
         AbortException e = failure(policy("primary"), refused);
         assertTrue(e.getMessage().contains("runs as SYSTEM"), e.getMessage());
         assertEquals(0, emulator.requests().size());
 
-        CredentialTarget allowed = new StoreCredentialTarget(store, "the Jenkins system credentials", true, SYSTEM,
-                true, () -> null);
+        CredentialTarget allowed = new StoreCredentialTarget(system, "the Jenkins system credentials", ACL.SYSTEM2,
+                true, id -> false);
         renew(policy("primary"), allowed);
         assertEquals(policyConnectionString(hub.policy("service").primaryKey()),
-                stored("iothub-hub-keys-service-primary"));
+                stored("iothub.hub-keys.policy.service.primary"));
     }
 
     @Test
     void userBuildWritesTheSystemStoreWithItsOwnPermissions() throws Exception {
-        CredentialTarget system = new StoreCredentialTarget(store, "the Jenkins system credentials", true, ALICE,
-                false, () -> null);
-        renew(policy("secondary"), system);
+        CredentialTarget target = new StoreCredentialTarget(system, "the Jenkins system credentials", ALICE,
+                false, id -> false);
+        renew(policy("secondary"), target);
         assertEquals(policyConnectionString(hub.policy("service").secondaryKey()),
-                stored("iothub-hub-keys-service-secondary"));
+                stored("iothub.hub-keys.policy.service.secondary"));
     }
 
     @Test
@@ -297,7 +302,7 @@ class KeyRenewalServiceTest {
         Map<String, Object> result = renew(config, folder(ALICE));
 
         assertEquals(primary, hub.policy("service").primaryKey());
-        assertEquals(0, store.writes());
+        assertEquals(0, store.saves());
         // only reads: GETs and ARM's read-only listkeys action, never a PUT to the hub or the registry
         for (RecordedRequest request : emulator.requests().all()) {
             boolean read = request.method().equals("GET")
@@ -331,9 +336,9 @@ class KeyRenewalServiceTest {
         AbortException e = failure(policy("primary"), folder(ALICE));
 
         assertTrue(e.getMessage().contains("but verifying it with a SAS-signed read failed"), e.getMessage());
-        assertTrue(e.getMessage().contains("'iothub-hub-keys-service-primary'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'iothub.hub-keys.policy.service.primary'"), e.getMessage());
         assertEquals(policyConnectionString(hub.policy("service").primaryKey()),
-                stored("iothub-hub-keys-service-primary"));
+                stored("iothub.hub-keys.policy.service.primary"));
     }
 
     @Test
@@ -358,7 +363,7 @@ class KeyRenewalServiceTest {
         String renewed = hub.policy("device").primaryKey();
         assertNotEquals(before, renewed);
         assertEquals("HostName=" + hub.hostName() + ";SharedAccessKeyName=device;SharedAccessKey=" + renewed,
-                stored("iothub-hub-keys-device-primary"));
+                stored("iothub.hub-keys.policy.device.primary"));
         assertEquals(Boolean.FALSE, result.get("verified"));
         assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("Not verified: policy 'device'"),
                 logBytes.toString(StandardCharsets.UTF_8));
@@ -368,23 +373,23 @@ class KeyRenewalServiceTest {
     @Test
     void storingFailureAfterRenewalSaysWhichKeyChangedAndHowToRecover() {
         String before = hub.policy("service").primaryKey();
-        store.failWrites("disk full");
+        store.failSaves("disk full");
 
         AbortException e = failure(policy("primary"), folder(ALICE));
 
         assertNotEquals(before, hub.policy("service").primaryKey(), "Azure did renew");
         String message = e.getMessage();
         assertTrue(message.startsWith("Azure renewed the primary key of policy 'service' on hub 'hub-keys', but "
-                + "Jenkins could not store it in credential(s) 'iothub-hub-keys-service-primary' (disk full)"), message);
-        assertTrue(message.contains("still holds the OLD key"), message);
-        assertTrue(message.contains("'iothub-hub-keys-service-primary' <- `az iot hub connection-string show "
+                + "Jenkins could not store it in credential(s) 'iothub.hub-keys.policy.service.primary' (disk full)"), message);
+        assertTrue(message.contains("do not rely on that credential: it may hold the OLD key, or the new one only until Jenkins restarts"), message);
+        assertTrue(message.contains("'iothub.hub-keys.policy.service.primary' <- `az iot hub connection-string show "
                 + "--hub-name hub-keys -g rg-keys --policy-name service --key-type primary -o tsv`"), message);
         assertTrue(message.contains("rerun iotHubRenewKey with the same arguments"), message);
     }
 
     @Test
     void aStoreFailureQuotingTheNewKeyReachesNeitherTheBuildLogNorTheSystemLog() {
-        store.failWritesQuotingTheSecret();
+        store.failSavesQuotingTheSecret();
         Logger logger = Logger.getLogger(KeyRenewalService.class.getName());
         List<LogRecord> records = new ArrayList<>();
         Handler capture = new Handler() {
@@ -418,7 +423,7 @@ class KeyRenewalServiceTest {
         assertTrue(trace.toString().startsWith("java.io.IOException: cannot save '****'"), trace.toString());
         assertTrue(trace.toString().contains("Caused by: java.lang.IllegalStateException: rejected value ****"),
                 trace.toString());
-        assertTrue(trace.toString().contains("InMemoryCredentialsStore"), "the stack trace is kept");
+        assertTrue(trace.toString().contains("ModelCredentialsProvider"), "the stack trace is kept");
     }
 
     @Test
@@ -431,13 +436,13 @@ class KeyRenewalServiceTest {
         String record = BuildRecordText.of(action);
 
         userVisible.add(record); // scanned for every key after the test
-        assertTrue(record.contains("iothub-hub-keys-service-primary"), record);
+        assertTrue(record.contains("iothub.hub-keys.policy.service.primary"), record);
         assertTrue(record.contains(KeyMaterial.of(hub.policy("service").primaryKey()).fingerprint()), record);
     }
 
     @Test
     void storingFailureAfterASwapWarnsAgainstSwappingBack() {
-        store.failWrites("disk full");
+        store.failSaves("disk full");
         RenewKeyConfig config = device("swap");
         config.setStore("key");
 
@@ -470,7 +475,7 @@ class KeyRenewalServiceTest {
         AbortException e = failure(config, folder(ALICE));
 
         assertTrue(e.getMessage().contains("hub-missing"), e.getMessage());
-        assertEquals(0, store.writes());
+        assertEquals(0, store.saves());
     }
 
     @Test
@@ -481,6 +486,6 @@ class KeyRenewalServiceTest {
         AbortException e = failure(config, folder(ALICE));
 
         assertTrue(e.getMessage().contains("no-such-policy"), e.getMessage());
-        assertEquals(0, store.writes());
+        assertEquals(0, store.saves());
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.azure.iothub.demo;
 
+import io.jenkins.plugins.azure.iothub.CredentialOwner;
 import io.jenkins.plugins.azure.iothub.CredentialTarget;
 import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
 import java.io.PrintStream;
@@ -26,12 +27,12 @@ final class DemoCredentialTarget implements CredentialTarget {
     }
 
     @Override
-    public void checkWritable(List<String> ids, String owner) {
+    public void checkWritable(List<String> ids, CredentialOwner owner) {
         // Jenkins checks Credentials/Create or Update here; the demo's store accepts every id.
     }
 
     @Override
-    public WriteResult write(String id, String description, KeyMaterial secret) {
+    public WriteResult write(String id, CredentialOwner owner, String description, KeyMaterial secret) {
         WriteResult result = credentials.containsKey(id) ? WriteResult.UPDATED : WriteResult.CREATED;
         credentials.put(id, secret);
         out.println("    [credential store] " + (result == WriteResult.CREATED ? "create" : "update")

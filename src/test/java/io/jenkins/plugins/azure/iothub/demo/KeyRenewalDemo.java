@@ -194,11 +194,11 @@ public final class KeyRenewalDemo {
                 + hub.policy("service").secondaryKey();
         String deviceValue = "HostName=" + hub.hostName() + ";DeviceId=" + DEVICE + ";SharedAccessKey="
                 + hub.device(DEVICE).primaryKey();
-        check(sameValue(store.stored("iothub-demo-hub-service-secondary"), policyValue),
-                "credential 'iothub-demo-hub-service-secondary' holds the connection string with the hub's new"
+        check(sameValue(store.stored("iothub.demo-hub.policy.service.secondary"), policyValue),
+                "credential 'iothub.demo-hub.policy.service.secondary' holds the connection string with the hub's new"
                         + " secondary key");
-        check(sameValue(store.stored("iothub-demo-hub-device-thermostat-1-primary"), deviceValue),
-                "credential 'iothub-demo-hub-device-thermostat-1-primary' holds the device's new connection string");
+        check(sameValue(store.stored("iothub.demo-hub.device.thermostat-1.primary"), deviceValue),
+                "credential 'iothub.demo-hub.device.thermostat-1.primary' holds the device's new connection string");
     }
 
     private static boolean sameValue(KeyMaterial stored, String expected) {

@@ -28,12 +28,12 @@ class KeyRenewalDemoTest {
                 output);
         assertTrue(output.contains("build log | Renewing the primary key of device 'thermostat-1' on hub 'demo-hub'"),
                 output);
-        assertTrue(output.contains("[credential store] create secret text 'iothub-demo-hub-service-secondary'"),
+        assertTrue(output.contains("[credential store] create secret text 'iothub.demo-hub.policy.service.secondary'"),
                 output);
-        assertTrue(output.contains("[credential store] update secret text 'iothub-demo-hub-service-secondary'"),
+        assertTrue(output.contains("[credential store] update secret text 'iothub.demo-hub.policy.service.secondary'"),
                 output);
         assertTrue(output.contains("[credential store] create secret text "
-                + "'iothub-demo-hub-device-thermostat-1-primary'"), output);
+                + "'iothub.demo-hub.device.thermostat-1.primary'"), output);
         assertTrue(output.contains("build log | ERROR: Shared access policy 'sevrice' was not found on IoT hub "
                 + "'demo-hub'"), output);
         assertEquals(2, count(output, "  CHANGED"), output);
