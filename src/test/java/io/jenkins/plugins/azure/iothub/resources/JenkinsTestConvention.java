@@ -16,9 +16,11 @@ import java.util.stream.Stream;
  */
 final class JenkinsTestConvention {
 
-    /** Imports of the harness parts that only work inside a running Jenkins. */
+    /** Imports of the harness parts that only work inside a running Jenkins (configuration-as-code's included). */
     private static final Pattern NEEDS_JENKINS = Pattern.compile(
-            "^\\s*import\\s+org\\.jvnet\\.hudson\\.test\\.(JenkinsRule|JenkinsSessionRule|RealJenkinsRule|junit\\.jupiter\\.\\w+)\\s*;",
+            "^\\s*import\\s+(org\\.jvnet\\.hudson\\.test\\.(JenkinsRule|JenkinsSessionRule|RealJenkinsRule|junit\\.jupiter\\.\\w+)"
+                    + "|io\\.jenkins\\.plugins\\.casc\\.misc\\.(JenkinsConfiguredRule|JenkinsConfiguredWithCodeRule"
+                    + "|JenkinsConfiguredWithReadmeRule|RoundTripAbstractTest|junit\\.jupiter\\.\\w+))\\s*;",
             Pattern.MULTILINE);
 
     /** Surefire's default includes: only these classes run, so only they can break the convention. */

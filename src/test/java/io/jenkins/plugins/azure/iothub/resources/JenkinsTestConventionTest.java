@@ -35,6 +35,26 @@ class JenkinsTestConventionTest {
     }
 
     @Test
+    void theConfigurationAsCodeHarnessCounts() {
+        String extension = "import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;\n"
+                + "@WithJenkinsConfiguredWithCode class CascTest {}";
+        String rule = "import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;\nclass CascJenkinsTest {}";
+
+        assertEquals(List.of("x/CascTest.java: needs a running Jenkins, so its name must end in JenkinsTest"),
+                JenkinsTestConvention.check("x/CascTest.java", "CascTest.java", extension));
+        assertEquals(List.of(), JenkinsTestConvention.check("x/CascJenkinsTest.java", "CascJenkinsTest.java", rule));
+    }
+
+    @Test
+    void theConfigurationAsCodeYamlHelpersAloneNeedNoJenkins() {
+        String text = "import io.jenkins.plugins.casc.misc.Util;\nclass YamlJenkinsTest {}";
+
+        assertEquals(List.of("x/YamlJenkinsTest.java: named *JenkinsTest but needs no Jenkins; it would never run "
+                        + "offline"),
+                JenkinsTestConvention.check("x/YamlJenkinsTest.java", "YamlJenkinsTest.java", text));
+    }
+
+    @Test
     void aHelperThatSurefireDoesNotRunMayUseTheHarness() {
         String text = "import org.jvnet.hudson.test.JenkinsRule;\nclass Fixtures {}";
 

@@ -1,0 +1,4 @@
+package io.jenkins.plugins.casc.misc;
+
+// Offline declaration (configuration-as-code test-harness).
+public class JenkinsConfiguredWithCodeRule extends JenkinsConfiguredRule {}
