@@ -181,7 +181,7 @@ public final class IotHubRenewKeyStep extends Step {
         protected Map<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            return BuildRenewal.perform(run, listener, config).toMap();
+            return BuildRenewal.perform(run, listener, config, Wording.PIPELINE).toMap();
         }
     }
 
