@@ -30,17 +30,10 @@ public abstract class Descriptor<T extends Describable<T>> {
         return clazz.getName();
     }
 
-    // Offline body for the help tests: Jenkins' convention without Stapler (a help-<field>.html in the resource
-    // folder of the described class or a superclass answers the descriptor's help URL for that field).
+    // The real method asks the current Stapler request for the view (jenkinsci/jenkins@jenkins-2.541.3:
+    // core/src/main/java/hudson/model/Descriptor.java getHelpFile(Klass, String)); there is none offline.
     public String getHelpFile(final String fieldName) {
-        String suffix = fieldName == null ? "" : "-" + fieldName;
-        for (Class<?> c = clazz; c != null; c = c.getSuperclass()) {
-            String resource = c.getName().replace('.', '/').replace('$', '/') + "/help" + suffix + ".html";
-            if (c.getClassLoader() != null && c.getClassLoader().getResource(resource) != null) {
-                return "/descriptor/" + getId() + "/help" + (fieldName == null ? "" : "/" + fieldName);
-            }
-        }
-        return null;
+        throw new UnsupportedOperationException("offline declaration");
     }
 
     public @NonNull Permission getRequiredGlobalConfigPagePermission() {

@@ -1,10 +1,17 @@
 package hudson.util;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Util;
 import java.io.IOException;
 import java.util.Collection;
 
-// Offline declaration: keeps the kind and the message (unescaped), which is what offline tests assert.
+/**
+ * Offline declaration. The factories behave as jenkinsci/jenkins@jenkins-2.541.3:core/src/main/java/hudson/util/
+ * FormValidation.java: {@code ok/warning/error(String)} HTML-escape the message with {@link Util#escape} (so
+ * {@link #getMessage()} is the escaped text), a null message means {@link #ok()}, {@code ok()} has no message and
+ * renders {@code <div/>}, and {@code renderHtml()} of a message outside a Stapler request (always, offline) is the
+ * escaped message itself.
+ */
 public abstract class FormValidation extends IOException {
     public enum Kind {
         OK,
@@ -14,26 +21,23 @@ public abstract class FormValidation extends IOException {
 
     public final Kind kind;
 
+    private FormValidation(Kind kind) {
+        this.kind = kind;
+    }
+
     private FormValidation(Kind kind, String message) {
         super(message);
         this.kind = kind;
     }
 
-    private static FormValidation of(Kind kind, String message) {
-        return new FormValidation(kind, message) {
-            @Override
-            public String renderHtml() {
-                return getMessage();
-            }
-        };
-    }
+    private static final FormValidation OK = respond(Kind.OK, "<div/>");
 
     public static FormValidation ok() {
-        return of(Kind.OK, null);
+        return OK;
     }
 
     public static FormValidation ok(String message) {
-        return of(Kind.OK, message);
+        return okWithMarkup(message == null ? null : Util.escape(message));
     }
 
     public static FormValidation ok(String format, Object... args) {
@@ -41,7 +45,7 @@ public abstract class FormValidation extends IOException {
     }
 
     public static FormValidation warning(String message) {
-        return of(Kind.WARNING, message);
+        return warningWithMarkup(message == null ? null : Util.escape(message));
     }
 
     public static FormValidation warning(String format, Object... args) {
@@ -49,7 +53,7 @@ public abstract class FormValidation extends IOException {
     }
 
     public static FormValidation error(String message) {
-        return of(Kind.ERROR, message);
+        return errorWithMarkup(message == null ? null : Util.escape(message));
     }
 
     public static FormValidation error(String format, Object... args) {
@@ -57,11 +61,44 @@ public abstract class FormValidation extends IOException {
     }
 
     public static FormValidation error(Throwable e, String message) {
-        return of(Kind.ERROR, message);
+        throw new UnsupportedOperationException("offline declaration");
     }
 
     public static FormValidation warning(Throwable e, String message) {
-        return of(Kind.WARNING, message);
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    public static FormValidation errorWithMarkup(String message) {
+        return withMarkup(message, Kind.ERROR);
+    }
+
+    public static FormValidation warningWithMarkup(String message) {
+        return withMarkup(message, Kind.WARNING);
+    }
+
+    public static FormValidation okWithMarkup(String message) {
+        return withMarkup(message, Kind.OK);
+    }
+
+    private static FormValidation withMarkup(String message, Kind kind) {
+        if (message == null) {
+            return ok();
+        }
+        return new FormValidation(kind, message) {
+            @Override
+            public String renderHtml() {
+                return message; // no current request offline
+            }
+        };
+    }
+
+    public static FormValidation respond(Kind kind, final String html) {
+        return new FormValidation(kind) {
+            @Override
+            public String renderHtml() {
+                return html;
+            }
+        };
     }
 
     public static @NonNull FormValidation aggregate(@NonNull Collection<FormValidation> validations) {

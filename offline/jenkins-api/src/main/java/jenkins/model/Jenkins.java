@@ -58,6 +58,10 @@ public class Jenkins implements ItemGroup<TopLevelItem>, AccessControlled {
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    public TopLevelItem createProjectFromXML(String name, java.io.InputStream xml) throws java.io.IOException {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
     public @CheckForNull <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type)
             throws AccessDeniedException {
         throw new UnsupportedOperationException("offline declaration");

@@ -6,6 +6,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.azure.iothub.jenkins.AzureCredentialsAccess;
 import io.jenkins.plugins.azure.iothub.jenkins.CredentialsLocation;
 import io.jenkins.plugins.azure.iothub.jenkins.StoreCredentialTarget;
+import java.util.List;
 import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
 
@@ -14,11 +15,20 @@ final class BuildRenewal {
 
     private BuildRenewal() {}
 
-    /** Must run on the build's thread: the build's identity decides which credentials it may write. */
-    static RenewalReport perform(Run<?, ?> run, TaskListener listener, RenewKeyConfig config) throws AbortException {
+    /**
+     * Must run on the build's thread: the build's identity decides which credentials it may write.
+     *
+     * @param wording Pipeline argument names for the step, form labels for the freestyle step
+     */
+    static RenewalReport perform(Run<?, ?> run, TaskListener listener, RenewKeyConfig config, Wording wording)
+            throws AbortException {
+        List<String> problems = config.validate(wording);
+        if (!problems.isEmpty()) {
+            throw new AbortException(wording.invalidConfiguration(problems));
+        }
         Authentication buildIdentity = Jenkins.getAuthentication2();
         StoreCredentialTarget target = CredentialsLocation.forRun(run, buildIdentity, config.getCredentialsFolder(),
-                IotHubKeyRenewalConfiguration.get().systemWriteOptIn());
+                IotHubKeyRenewalConfiguration.get().systemWriteOptIn(), wording.optionNames());
         listener.getLogger().println("Keys go to " + target.describe() + ", written as '" + target.writer() + "'.");
         RenewalReport report = new KeyRenewalService()
                 .renew(config, new AzureCredentialsAccess(run), target, listener.getLogger());

@@ -12,8 +12,9 @@ import io.jenkins.plugins.azure.iothub.engine.KeyType;
 import java.util.regex.Pattern;
 
 /**
- * One rule per option of {@link RenewKeyConfig}, each answering null or one line naming the value and what to do.
- * {@link RenewKeyConfig#validate()} and the form checks both use these, so they always agree.
+ * One rule per option of {@link RenewKeyConfig}, each answering null or one line naming the value and what to do,
+ * in the words of its reader ({@link Wording}). {@link RenewKeyConfig#validate} and the form checks both use these,
+ * so they always agree.
  */
 final class ConfigChecks {
 
@@ -26,36 +27,65 @@ final class ConfigChecks {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern CREDENTIAL_ID = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
+    /** What a renewal targets, as the form's choice names it. */
+    static final String TARGET_POLICY = "policy";
+    static final String TARGET_DEVICE = "device";
+
     private ConfigChecks() {}
 
-    static String hub(String hub) {
+    /** {@link #TARGET_POLICY}, {@link #TARGET_DEVICE} (a device or module identity), or null unless exactly one is set. */
+    static String target(String policy, String device) {
+        if (policy != null && device == null) {
+            return TARGET_POLICY;
+        }
+        return device != null && policy == null ? TARGET_DEVICE : null;
+    }
+
+    static String hub(Wording w, String hub) {
         if (hub == null) {
-            return "hub is required (the IoT Hub name, e.g. 'my-hub')";
+            return w.option("hub") + " is required: the name of the IoT hub, e.g. 'my-hub'";
         }
         return HUB.matcher(hub).matches() ? null
-                : "hub '" + hub + "' is not an IoT Hub name: use 3-50 letters, digits or hyphens, "
+                : w.subject("hub", hub) + " is not an IoT Hub name: use 3-50 letters, digits or hyphens, "
                         + "starting and ending with a letter or digit";
     }
 
-    static String key(String key, String device) {
+    /**
+     * @param target {@link #TARGET_POLICY}, {@link #TARGET_DEVICE} (devices and modules) or null when not chosen yet
+     */
+    static String key(Wording w, String key, String target) {
         if (key == null) {
-            return "key is required: primary, secondary or swap" + (device != null ? " or both" : "");
+            return w.option("key") + " is required: " + keyChoices(target);
         }
         KeyType type;
         try {
             type = KeyType.parse(key);
         } catch (IotHubKeyException e) {
-            return "key '" + key + "' is not one of primary, secondary, swap, both";
+            return w.subject("key", key) + " is not one of " + keyChoices(target);
         }
-        if (type == KeyType.BOTH && device == null) {
-            return "key 'both' applies only to device and module keys; for a policy use primary, secondary or swap";
+        if (type == KeyType.BOTH && TARGET_POLICY.equals(target)) {
+            return w.subject("key", "both")
+                    + " applies only to device and module keys; for a policy use primary, secondary or swap";
         }
         return null;
     }
 
-    static String policyOrDevice(String policy, String device) {
+    /** Exactly the key choices valid for the target. */
+    static String keyChoices(String target) {
+        if (TARGET_POLICY.equals(target)) {
+            return "primary, secondary or swap";
+        }
+        if (TARGET_DEVICE.equals(target)) {
+            return "primary, secondary, both or swap";
+        }
+        return "primary, secondary or swap (and both, for devices and modules)";
+    }
+
+    static String policyOrDevice(Wording w, String policy, String device) {
         if (policy == null && device == null) {
-            return "set either policy (a shared access policy) or device (a device identity)";
+            return w == Wording.FORM
+                    ? "Choose what to renew: a shared access policy, or a device or module identity"
+                    : "set either policy (a shared access policy) or device (a device identity)";
         }
         if (policy != null && device != null) {
             return "set only one of policy or device, not both";
@@ -63,71 +93,75 @@ final class ConfigChecks {
         return null;
     }
 
-    static String policy(String policy) {
+    static String policy(Wording w, String policy) {
         if (policy == null || POLICY.matcher(policy).matches()) {
             return null;
         }
-        return "policy '" + policy + "' is not a policy name: use letters, digits, '-', '_', '.' or '@'";
+        return w.subject("policy", policy) + " is not a policy name: use letters, digits, '-', '_', '.' or '@'";
     }
 
-    static String identity(String field, String id) {
+    static String identity(Wording w, String field, String id) {
         if (id == null || IDENTITY.matcher(id).matches() && !id.matches("\\.+")) {
             return null;
         }
-        return field + " '" + id + "' is not a usable " + field + " id: up to 128 ASCII letters, digits or"
+        return w.subject(field, id) + " is not a usable " + field + " id: up to 128 ASCII letters, digits or"
                 + " - . _ * ! ( ) , : = @ $ ' (not only dots; '?' and '%' cannot be renewed by this plugin)";
     }
 
-    static String module(String module, String device) {
+    static String module(Wording w, String module, String device) {
         if (module != null && device == null) {
-            return "module '" + module + "' needs device: a module belongs to a device";
+            return w.subject("module", module) + " needs " + w.option("device") + ": a module belongs to a device";
         }
-        return identity("module", module);
+        return identity(w, "module", module);
     }
 
-    static String resourceGroup(String resourceGroup) {
+    static String resourceGroup(Wording w, String resourceGroup) {
         if (resourceGroup == null || RESOURCE_GROUP.matcher(resourceGroup).matches()) {
             return null;
         }
-        return "resourceGroup '" + resourceGroup + "' is not a resource group name: up to 90 letters, digits,"
+        return w.subject("resourceGroup", resourceGroup) + " is not a resource group name: up to 90 letters, digits,"
                 + " '.', '_', '-', '(' or ')', not ending with '.'";
     }
 
-    static String subscriptionId(String subscriptionId) {
+    static String subscriptionId(Wording w, String subscriptionId) {
         if (subscriptionId == null || SUBSCRIPTION.matcher(subscriptionId).matches()) {
             return null;
         }
-        return "subscriptionId '" + subscriptionId + "' is not a subscription id (a GUID)";
+        return w.subject("subscriptionId", subscriptionId) + " is not a subscription id (a GUID)";
     }
 
-    static String azureCredentialsId(String azureCredentialsId) {
+    static String azureCredentialsId(Wording w, String azureCredentialsId) {
         return azureCredentialsId != null ? null
-                : "azureCredentialsId is required: the id of an 'Azure Service Principal' or "
+                : w.option("azureCredentialsId") + " is required: the id of an 'Azure Service Principal' or "
                         + "'Azure Managed Identity' credential allowed to manage the hub";
     }
 
-    static String dataPlaneAuth(String dataPlaneAuth) {
+    static String dataPlaneAuth(Wording w, String dataPlaneAuth) {
         return DATA_PLANE_KEY.equals(dataPlaneAuth) || DATA_PLANE_LOGIN.equals(dataPlaneAuth) ? null
-                : "dataPlaneAuth '" + dataPlaneAuth + "' is not one of key, login";
+                : w.subject("dataPlaneAuth", dataPlaneAuth) + " is not one of key, login";
     }
 
-    static String store(String store) {
+    static String store(Wording w, String store) {
         return STORE_CONNECTION_STRING.equals(store) || STORE_KEY.equals(store) ? null
-                : "store '" + store + "' is not one of connectionString, key";
+                : w.subject("store", store) + " is not one of connectionString, key";
     }
 
-    static String credentialId(String field, String id) {
+    static String credentialId(Wording w, String field, String id) {
         if (id == null || CREDENTIAL_ID.matcher(id).matches()) {
             return null;
         }
-        return field + " '" + id + "' is not usable as a credential id: use letters, digits, '_', '.' or '-'";
+        return w.subject(field, id) + " is not usable as a credential id: use letters, digits, '_', '.' or '-'";
     }
 
-    static String timeout(int seconds) {
+    static String timeout(Wording w, int seconds) {
         if (seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS) {
             return null;
         }
-        return "timeoutSeconds " + seconds + " is out of range: use " + MIN_TIMEOUT_SECONDS + " to "
-                + MAX_TIMEOUT_SECONDS;
+        return w.subject("timeoutSeconds", String.valueOf(seconds)) + " is out of range: use " + MIN_TIMEOUT_SECONDS
+                + " to " + MAX_TIMEOUT_SECONDS;
+    }
+
+    static String timeoutNotANumber(Wording w) {
+        return w.option("timeoutSeconds") + " must be a whole number of seconds";
     }
 }

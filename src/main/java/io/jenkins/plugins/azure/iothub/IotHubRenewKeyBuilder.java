@@ -37,7 +37,7 @@ public final class IotHubRenewKeyBuilder extends Builder implements SimpleBuildS
     @Override
     public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        BuildRenewal.perform(run, listener, renewal);
+        BuildRenewal.perform(run, listener, renewal, Wording.FORM);
     }
 
     @Extension

@@ -46,8 +46,7 @@ public final class KeyRenewalService {
             throws AbortException {
         List<String> problems = config.validate();
         if (!problems.isEmpty()) {
-            throw new AbortException("iotHubRenewKey: " + String.join("; ", problems)
-                    + ". Nothing was sent to Azure; fix the arguments and run again.");
+            throw new AbortException(Wording.PIPELINE.invalidConfiguration(problems));
         }
         IotHubKeyClient client = access.clientFor(config);
         Map<KeySlot, String> ids = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.azure.iothub;
 
+import static io.jenkins.plugins.azure.iothub.Wording.FORM;
+
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
@@ -57,13 +59,27 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     private String credentialsFolder;
     private String store;
     private boolean dryRun;
-    private boolean verify = true;
-    private int timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+    // Objects, not primitives: a configuration saved before these options existed loads them as null (XStream runs
+    // no constructor or field initialiser), and readResolve gives them their documented defaults.
+    private Boolean verify = Boolean.TRUE;
+    private Integer timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
 
     @DataBoundConstructor
     public RenewKeyConfig(String hub, String key) {
         this.hub = Util.fixEmptyAndTrim(hub);
         this.key = normalizeChoice(key);
+    }
+
+    /** Loading a job saved by an older version: options it did not save get their documented defaults. */
+    @Serial
+    Object readResolve() {
+        if (verify == null) {
+            verify = Boolean.TRUE;
+        }
+        if (timeoutSeconds == null) {
+            timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+        }
+        return this;
     }
 
     public String getHub() {
@@ -188,7 +204,7 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     }
 
     public boolean isVerify() {
-        return verify;
+        return verify == null || verify;
     }
 
     @DataBoundSetter
@@ -197,7 +213,7 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     }
 
     public int getTimeoutSeconds() {
-        return timeoutSeconds;
+        return timeoutSeconds == null ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds;
     }
 
     @DataBoundSetter
@@ -208,6 +224,11 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     /** Whether the renewal targets a device or module identity rather than a shared access policy. */
     public boolean isIdentity() {
         return device != null;
+    }
+
+    @CheckForNull
+    String target() {
+        return ConfigChecks.target(policy, device);
     }
 
     /** Human-readable name of what is renewed, e.g. {@code policy 'p' on hub 'h'}; safe for logs. */
@@ -238,27 +259,33 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     }
 
     /**
-     * Every problem with this configuration, checked without any network access.
+     * Every problem with this configuration, in Pipeline words, checked without any network access.
      *
      * @return an empty list when the configuration may be sent to Azure
      */
     @NonNull
     public List<String> validate() {
+        return validate(Wording.PIPELINE);
+    }
+
+    /** Every problem with this configuration, in the words of its reader: Pipeline arguments or form labels. */
+    @NonNull
+    List<String> validate(Wording w) {
         List<String> problems = new ArrayList<>();
-        addIfPresent(problems, ConfigChecks.hub(hub));
-        addIfPresent(problems, ConfigChecks.key(key, device));
-        addIfPresent(problems, ConfigChecks.policyOrDevice(policy, device));
-        addIfPresent(problems, ConfigChecks.policy(policy));
-        addIfPresent(problems, ConfigChecks.identity("device", device));
-        addIfPresent(problems, ConfigChecks.module(module, device));
-        addIfPresent(problems, ConfigChecks.resourceGroup(resourceGroup));
-        addIfPresent(problems, ConfigChecks.subscriptionId(subscriptionId));
-        addIfPresent(problems, ConfigChecks.azureCredentialsId(azureCredentialsId));
-        addIfPresent(problems, ConfigChecks.dataPlaneAuth(getDataPlaneAuth()));
-        addIfPresent(problems, ConfigChecks.store(getStore()));
-        addIfPresent(problems, ConfigChecks.credentialId("primaryCredentialsId", primaryCredentialsId));
-        addIfPresent(problems, ConfigChecks.credentialId("secondaryCredentialsId", secondaryCredentialsId));
-        addIfPresent(problems, ConfigChecks.timeout(timeoutSeconds));
+        addIfPresent(problems, ConfigChecks.hub(w, hub));
+        addIfPresent(problems, ConfigChecks.key(w, key, target()));
+        addIfPresent(problems, ConfigChecks.policyOrDevice(w, policy, device));
+        addIfPresent(problems, ConfigChecks.policy(w, policy));
+        addIfPresent(problems, ConfigChecks.identity(w, "device", device));
+        addIfPresent(problems, ConfigChecks.module(w, module, device));
+        addIfPresent(problems, ConfigChecks.resourceGroup(w, resourceGroup));
+        addIfPresent(problems, ConfigChecks.subscriptionId(w, subscriptionId));
+        addIfPresent(problems, ConfigChecks.azureCredentialsId(w, azureCredentialsId));
+        addIfPresent(problems, ConfigChecks.dataPlaneAuth(w, getDataPlaneAuth()));
+        addIfPresent(problems, ConfigChecks.store(w, getStore()));
+        addIfPresent(problems, ConfigChecks.credentialId(w, "primaryCredentialsId", primaryCredentialsId));
+        addIfPresent(problems, ConfigChecks.credentialId(w, "secondaryCredentialsId", secondaryCredentialsId));
+        addIfPresent(problems, ConfigChecks.timeout(w, getTimeoutSeconds()));
         if (problems.isEmpty()) {
             // The engine's own request checks are authoritative; they must agree with the rules above.
             try {
@@ -273,8 +300,8 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
         }
         if (problems.isEmpty() && storedSlots().size() == 2
                 && credentialIdFor(KeySlot.PRIMARY).equals(credentialIdFor(KeySlot.SECONDARY))) {
-            problems.add("primaryCredentialsId and secondaryCredentialsId must differ: key '" + key
-                    + "' stores both keys");
+            problems.add(w.option("primaryCredentialsId") + " and " + w.option("secondaryCredentialsId")
+                    + " must differ: " + w.subject("key", key) + " stores both keys");
         }
         return problems;
     }
@@ -307,8 +334,8 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
                 && Objects.equals(primaryCredentialsId, other.primaryCredentialsId)
                 && Objects.equals(secondaryCredentialsId, other.secondaryCredentialsId)
                 && Objects.equals(credentialsFolder, other.credentialsFolder)
-                && getStore().equals(other.getStore()) && dryRun == other.dryRun && verify == other.verify
-                && timeoutSeconds == other.timeoutSeconds;
+                && getStore().equals(other.getStore()) && dryRun == other.dryRun && isVerify() == other.isVerify()
+                && getTimeoutSeconds() == other.getTimeoutSeconds();
     }
 
     @Override
@@ -334,9 +361,11 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
             return DEFAULT_TIMEOUT_SECONDS;
         }
 
+        /** Starts on "choose": preselecting a key invites renewing the one clients use. */
         @POST
         public ListBoxModel doFillKeyItems(@AncestorInPath Item item) {
             ListBoxModel items = new ListBoxModel();
+            items.add(Messages.key_choose(), "");
             items.add(Messages.key_primary(), "primary");
             items.add(Messages.key_secondary(), "secondary");
             items.add(Messages.key_swap(), "swap");
@@ -368,61 +397,67 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
 
         @POST
         public FormValidation doCheckHub(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, ConfigChecks.hub(Util.fixEmptyAndTrim(value)));
+            return check(item, ConfigChecks.hub(FORM, Util.fixEmptyAndTrim(value)));
         }
 
+        /** Fails until a key is chosen; the device decides whether 'both' is among the choices. */
         @POST
         public FormValidation doCheckKey(
-                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String device) {
-            return check(item, ConfigChecks.key(normalizeChoice(value), Util.fixEmptyAndTrim(device)));
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String policy,
+                @QueryParameter String device) {
+            String target = ConfigChecks.target(Util.fixEmptyAndTrim(policy), Util.fixEmptyAndTrim(device));
+            return check(item, ConfigChecks.key(FORM, normalizeChoice(value), target));
         }
 
         @POST
         public FormValidation doCheckPolicy(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String device) {
             String policy = Util.fixEmptyAndTrim(value);
-            String problem = ConfigChecks.policyOrDevice(policy, Util.fixEmptyAndTrim(device));
-            return check(item, problem != null ? problem : ConfigChecks.policy(policy));
+            String problem = ConfigChecks.policyOrDevice(FORM, policy, Util.fixEmptyAndTrim(device));
+            return check(item, problem != null ? problem : ConfigChecks.policy(FORM, policy));
         }
 
         @POST
         public FormValidation doCheckDevice(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String policy) {
             String device = Util.fixEmptyAndTrim(value);
-            String problem = ConfigChecks.policyOrDevice(Util.fixEmptyAndTrim(policy), device);
-            return check(item, problem != null ? problem : ConfigChecks.identity("device", device));
+            String problem = ConfigChecks.policyOrDevice(FORM, Util.fixEmptyAndTrim(policy), device);
+            return check(item, problem != null ? problem : ConfigChecks.identity(FORM, "device", device));
         }
 
         @POST
         public FormValidation doCheckModule(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String device) {
-            return check(item, ConfigChecks.module(Util.fixEmptyAndTrim(value), Util.fixEmptyAndTrim(device)));
+            return check(item,
+                    ConfigChecks.module(FORM, Util.fixEmptyAndTrim(value), Util.fixEmptyAndTrim(device)));
         }
 
         @POST
         public FormValidation doCheckResourceGroup(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, ConfigChecks.resourceGroup(Util.fixEmptyAndTrim(value)));
+            return check(item, ConfigChecks.resourceGroup(FORM, Util.fixEmptyAndTrim(value)));
         }
 
         @POST
         public FormValidation doCheckSubscriptionId(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, ConfigChecks.subscriptionId(Util.fixEmptyAndTrim(value)));
+            return check(item, ConfigChecks.subscriptionId(FORM, Util.fixEmptyAndTrim(value)));
         }
 
         @POST
         public FormValidation doCheckAzureCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, ConfigChecks.azureCredentialsId(Util.fixEmptyAndTrim(value)));
+            return check(item, ConfigChecks.azureCredentialsId(FORM, Util.fixEmptyAndTrim(value)));
         }
 
         @POST
         public FormValidation doCheckPrimaryCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, ConfigChecks.credentialId("primaryCredentialsId", Util.fixEmptyAndTrim(value)));
+            return check(item,
+                    ConfigChecks.credentialId(FORM, "primaryCredentialsId", Util.fixEmptyAndTrim(value)));
         }
 
         @POST
         public FormValidation doCheckSecondaryCredentialsId(
                 @AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, ConfigChecks.credentialId("secondaryCredentialsId", Util.fixEmptyAndTrim(value)));
+            return check(item,
+                    ConfigChecks.credentialId(FORM, "secondaryCredentialsId", Util.fixEmptyAndTrim(value)));
         }
 
         @POST
@@ -431,9 +466,9 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
             try {
                 seconds = Integer.parseInt(Util.fixNull(value).trim());
             } catch (NumberFormatException e) {
-                return check(item, "timeoutSeconds must be a whole number of seconds");
+                return check(item, ConfigChecks.timeoutNotANumber(FORM));
             }
-            return check(item, ConfigChecks.timeout(seconds));
+            return check(item, ConfigChecks.timeout(FORM, seconds));
         }
 
         /** Looks the hub up with the chosen Azure credential; read-only, changes nothing. */
@@ -455,8 +490,8 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
             String sub = Util.fixEmptyAndTrim(subscriptionId);
             String credentialsId = Util.fixEmptyAndTrim(azureCredentialsId);
             for (String problem : new String[] {
-                ConfigChecks.hub(hubName), ConfigChecks.resourceGroup(rg), ConfigChecks.subscriptionId(sub),
-                ConfigChecks.azureCredentialsId(credentialsId)
+                ConfigChecks.hub(FORM, hubName), ConfigChecks.resourceGroup(FORM, rg),
+                ConfigChecks.subscriptionId(FORM, sub), ConfigChecks.azureCredentialsId(FORM, credentialsId)
             }) {
                 if (problem != null) {
                     return FormValidation.error(problem);

@@ -73,7 +73,7 @@ final class RenewKeyExecution extends StepExecution {
         Map<String, Object> result = null;
         Throwable failure = null;
         try (ACLContext ignored = ACL.as2(identity)) {
-            result = BuildRenewal.perform(run, listener, config).toMap();
+            result = BuildRenewal.perform(run, listener, config, Wording.PIPELINE).toMap();
         } catch (Throwable t) {
             failure = t;
         } finally {

@@ -48,7 +48,7 @@ class FormPermissionTest {
         Item job = job(false);
         List<FormValidation> answers = List.of(
                 form.doCheckHub(job, "-not-a-hub"),
-                form.doCheckKey(job, "neither", null),
+                form.doCheckKey(job, "neither", "p", null),
                 form.doCheckPolicy(job, "p", "d"),
                 form.doCheckDevice(job, "d", "p"),
                 form.doCheckModule(job, "m", null),
@@ -68,12 +68,14 @@ class FormPermissionTest {
                 () -> form.doTestConnection(job(false), "hub-1", null, null, "azure-sp"));
     }
 
+    /** The answer is HTML, escaped by FormValidation.error as Jenkins does; the form shows the label's words. */
     @Test
     void testConnectionChecksTheArgumentsBeforeLookingAnythingUp() {
         FormValidation answer = form.doTestConnection(job(true), "hub-1", null, "nope", "azure-sp");
 
         assertEquals(FormValidation.Kind.ERROR, answer.kind);
-        assertTrue(answer.getMessage().startsWith("subscriptionId 'nope'"), answer.getMessage());
+        assertTrue(answer.getMessage().startsWith("Subscription id &#039;nope&#039; is not a subscription id"),
+                answer.getMessage());
     }
 
     @Test

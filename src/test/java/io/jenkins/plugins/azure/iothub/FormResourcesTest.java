@@ -136,6 +136,39 @@ class FormResourcesTest {
         }
     }
 
+    /**
+     * Stapler reads {@code ${%Label (x)}} as key "Label " with argument x, so the label renders cut short
+     * (jenkinsci/stapler@2050.v425108fd5089:jelly/src/main/java/org/kohsuke/stapler/jelly/
+     * InternationalizedStringExpression.java): such labels must come from a properties file.
+     */
+    @Test
+    void noLocalizedLabelHasParentheses() throws IOException {
+        Pattern withArguments = Pattern.compile("\\$\\{%[^}(]*\\(");
+        for (String file : List.of("RenewKeyConfig/config.jelly", "IotHubKeyRenewalConfiguration/config.jelly",
+                "KeyRenewalAction/index.jelly", "KeyRenewalAction/summary.jelly")) {
+            Matcher m = withArguments.matcher(resource(file));
+            assertFalse(m.find(), () -> file + " has a label Jelly cuts at '(': " + m.group());
+        }
+        assertTrue(resource("RenewKeyConfig/config.properties").contains("timeBudget=Time budget (seconds)"));
+        assertTrue(resource("KeyRenewalAction/index.properties").contains("timeUtc=Time (UTC)"));
+    }
+
+    /** Messages shown on the form and in freestyle logs name options by these labels: they must be the form's. */
+    @Test
+    void theFormWordsOfEveryOptionAreItsLabel() throws IOException {
+        String form = resource("RenewKeyConfig/config.jelly");
+        String properties = resource("RenewKeyConfig/config.properties");
+        assertEquals(configFields().stream().filter(f -> !Set.of("verify", "dryRun").contains(f))
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)), new TreeSet<>(Wording.LABELS.keySet()));
+        Wording.LABELS.forEach((field, label) -> {
+            Matcher title = Pattern.compile("field=\"" + field + "\" title=\"\\$\\{%([^}]*)\\}\"").matcher(form);
+            assertTrue(title.find(), () -> "no titled entry for " + field);
+            String shown = title.group(1);
+            Matcher property = Pattern.compile("(?m)^" + Pattern.quote(shown) + "=(.*)$").matcher(properties);
+            assertEquals(label, property.find() ? property.group(1) : shown, field);
+        });
+    }
+
     @Test
     void everyFormMethodIsPostOnly() {
         List<String> notPost = new ArrayList<>();

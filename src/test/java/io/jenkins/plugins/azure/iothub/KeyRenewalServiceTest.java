@@ -20,6 +20,7 @@ import io.jenkins.plugins.azure.iothub.emulator.SimulatedIdentity;
 import io.jenkins.plugins.azure.iothub.engine.AzureCloud;
 import io.jenkins.plugins.azure.iothub.engine.IotHubKeyClient;
 import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
+import io.jenkins.plugins.azure.iothub.jenkins.OptionNames;
 import io.jenkins.plugins.azure.iothub.jenkins.StoreCredentialTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -117,7 +118,7 @@ class KeyRenewalServiceTest {
     }
 
     private CredentialTarget folder(Authentication who) {
-        return new StoreCredentialTarget(store, "the credentials of folder 'iot'", who, false, id -> false);
+        return new StoreCredentialTarget(store, "the credentials of folder 'iot'", who, false, id -> false, OptionNames.PIPELINE);
     }
 
     private static RenewKeyConfig policy(String key) {
@@ -272,13 +273,13 @@ class KeyRenewalServiceTest {
     @Test
     void systemBuildIsRefusedTheSystemStoreUnlessAllowed() throws Exception {
         CredentialTarget refused = new StoreCredentialTarget(system, "the Jenkins system credentials", ACL.SYSTEM2,
-                false, id -> false);
+                false, id -> false, OptionNames.PIPELINE);
         AbortException e = failure(policy("primary"), refused);
         assertTrue(e.getMessage().contains("runs as SYSTEM"), e.getMessage());
         assertEquals(0, emulator.requests().size());
 
         CredentialTarget allowed = new StoreCredentialTarget(system, "the Jenkins system credentials", ACL.SYSTEM2,
-                true, id -> false);
+                true, id -> false, OptionNames.PIPELINE);
         renew(policy("primary"), allowed);
         assertEquals(policyConnectionString(hub.policy("service").primaryKey()),
                 stored("iothub.hub-keys.policy.service.primary"));
@@ -287,7 +288,7 @@ class KeyRenewalServiceTest {
     @Test
     void userBuildWritesTheSystemStoreWithItsOwnPermissions() throws Exception {
         CredentialTarget target = new StoreCredentialTarget(system, "the Jenkins system credentials", ALICE,
-                false, id -> false);
+                false, id -> false, OptionNames.PIPELINE);
         renew(policy("secondary"), target);
         assertEquals(policyConnectionString(hub.policy("service").secondaryKey()),
                 stored("iothub.hub-keys.policy.service.secondary"));

@@ -3,7 +3,10 @@ package io.jenkins.plugins.azure.iothub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import io.jenkins.plugins.azure.iothub.engine.KeySlot;
+import java.lang.reflect.Field;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -120,7 +123,7 @@ class RenewKeyConfigTest {
         assertTrue(onlyProblem(auth).contains("dataPlaneAuth 'password'"));
         RenewKeyConfig timeout = policy("contoso-hub", "service", "primary");
         timeout.setTimeoutSeconds(5);
-        assertTrue(onlyProblem(timeout).contains("timeoutSeconds 5"));
+        assertTrue(onlyProblem(timeout).contains("timeoutSeconds '5' is out of range"));
     }
 
     @Test
@@ -168,5 +171,59 @@ class RenewKeyConfigTest {
         m.setModule("m1");
         assertEquals("module 'm1' of device 'd1' on hub 'contoso-hub'", m.describeTarget());
         assertEquals("policy 'p' on hub 'h-1'", policy("h-1", "p", "primary").describeTarget());
+    }
+
+    @Test
+    void theKeyMessageListsExactlyTheChoicesOfTheTarget() {
+        RenewKeyConfig policy = policy("contoso-hub", "service", null);
+        assertEquals("key is required: primary, secondary or swap", onlyProblem(policy));
+        RenewKeyConfig device = device("contoso-hub", "thermostat-7", null);
+        assertEquals("key is required: primary, secondary, both or swap", onlyProblem(device));
+    }
+
+    @Test
+    void theFormSpeaksOfLabelsAndPipelinesOfArguments() {
+        RenewKeyConfig config = policy("contoso-hub", "service", "primary");
+        config.setTimeoutSeconds(5);
+        config.setSubscriptionId("nope");
+
+        assertEquals(List.of("subscriptionId 'nope' is not a subscription id (a GUID)",
+                "timeoutSeconds '5' is out of range: use 10 to 3600"), config.validate(Wording.PIPELINE));
+        assertEquals(List.of("Subscription id 'nope' is not a subscription id (a GUID)",
+                "Time budget (seconds) '5' is out of range: use 10 to 3600"), config.validate(Wording.FORM));
+        String freestyle = Wording.FORM.invalidConfiguration(config.validate(Wording.FORM));
+        assertFalse(freestyle.startsWith("iotHubRenewKey"), freestyle);
+        assertTrue(Wording.PIPELINE.invalidConfiguration(config.validate()).startsWith("iotHubRenewKey: "));
+    }
+
+    /**
+     * XStream's default reflection provider creates objects with {@code Unsafe.allocateInstance} (no constructor, no
+     * field initialiser), then sets the fields it finds in the XML and calls {@code readResolve}. Done here by hand
+     * for a job saved with hub, key and policy only.
+     */
+    @Test
+    void aConfigurationSavedWithoutNewerOptionsGetsTheirDefaults() throws Exception {
+        Field unsafeField = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
+        unsafeField.setAccessible(true);
+        Object unsafe = unsafeField.get(null);
+        RenewKeyConfig loaded = (RenewKeyConfig) unsafe.getClass().getMethod("allocateInstance", Class.class)
+                .invoke(unsafe, RenewKeyConfig.class);
+        set(loaded, "hub", "contoso-hub");
+        set(loaded, "key", "secondary");
+        set(loaded, "policy", "service");
+
+        RenewKeyConfig resolved = (RenewKeyConfig) loaded.readResolve();
+
+        assertTrue(resolved.isVerify());
+        assertEquals(RenewKeyConfig.DEFAULT_TIMEOUT_SECONDS, resolved.getTimeoutSeconds());
+        RenewKeyConfig fresh = new RenewKeyConfig("contoso-hub", "secondary");
+        fresh.setPolicy("service");
+        assertEquals(fresh, resolved);
+    }
+
+    private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
+        Field f = RenewKeyConfig.class.getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(target, value);
     }
 }

@@ -15,6 +15,7 @@ import hudson.security.AccessDeniedException3;
 import hudson.security.Permission;
 import hudson.util.Secret;
 import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
+import io.jenkins.plugins.azure.iothub.jenkins.OptionNames;
 import io.jenkins.plugins.azure.iothub.jenkins.StoreCredentialTarget;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ class StoreCredentialTargetTest {
         return new StoreCredentialTarget(store, name, who, systemAllowed, id -> {
             askedElsewhere.add(id);
             return resolvedElsewhere;
-        });
+        }, OptionNames.PIPELINE);
     }
 
     private StoreCredentialTarget folderAs(Authentication who) {

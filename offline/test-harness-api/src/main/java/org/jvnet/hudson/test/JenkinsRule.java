@@ -27,6 +27,10 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    public <V> V executeOnServer(java.util.concurrent.Callable<V> c) throws Exception {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
     public FreeStyleProject createFreeStyleProject() throws IOException {
         throw new UnsupportedOperationException("offline declaration");
     }

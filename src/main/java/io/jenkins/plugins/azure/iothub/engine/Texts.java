@@ -5,9 +5,17 @@ import java.time.Duration;
 /** Small helpers for building one-line user messages. */
 final class Texts {
     private static final int MAX_ECHO = 140;
-    /** Anything that looks like a base64 key or signature (GUIDs and words do not match). */
-    private static final java.util.regex.Pattern KEY_LIKE =
-            java.util.regex.Pattern.compile("[A-Za-z0-9+/]{20,}={0,2}|(?<=sig=)[^&\\s\"]+");
+    /**
+     * Key material: padded base64 (IoT Hub keys are 16 to 64 bytes; padded ones end in '='), any other run of 20 or
+     * more base64 characters unless it is shaped like an identifier (lower-case start, then capitalised words of
+     * three or more letters, digits after a word: {@code UnknownHostException}, {@code getAccessToken}), and the
+     * values of {@code sig=} and {@code SharedAccessKey=}. Host names and GUIDs stay readable: '.' and '-' end a run.
+     */
+    private static final java.util.regex.Pattern KEY_LIKE = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{16,}={1,2}"
+                    + "|(?<![A-Za-z0-9+/])(?![a-z]*[0-9]*(?:[A-Z]{1,5}[a-z]{3,}[0-9]*)*(?![A-Za-z0-9+/=]))"
+                    + "[A-Za-z0-9+/]{20,}"
+                    + "|(?<=sig=)[^&\\s\"]+|(?<=SharedAccessKey=)[^;&\\s\"]+");
 
     private Texts() {
     }

@@ -35,9 +35,9 @@ public final class CredentialsLocation {
     }
 
     public static StoreCredentialTarget forRun(Run<?, ?> run, Authentication buildIdentity, String credentialsFolder,
-            SystemWriteOptIn optIn) throws AbortException {
+            SystemWriteOptIn optIn, OptionNames options) throws AbortException {
         Job<?, ?> job = run.getParent();
-        ItemGroup<?> context = chosen(job, credentialsFolder);
+        ItemGroup<?> context = chosen(job, credentialsFolder, options);
         for (ItemGroup<?> group = context; ; group = ((Item) group).getParent()) {
             CredentialsStore store = storeOf(group);
             if (store != null) {
@@ -46,7 +46,7 @@ public final class CredentialsLocation {
                         : "the credentials of folder '" + ((Item) group).getFullName() + "'";
                 boolean allowed = system ? optIn.systemStore() : optIn.folder(((Item) group).getFullName());
                 return new StoreCredentialTarget(store, name, buildIdentity, allowed,
-                        id -> resolvedByJob(run, buildIdentity, id));
+                        id -> resolvedByJob(run, buildIdentity, id), options);
             }
             if (!(group instanceof Item)) {
                 // Jenkins always has the credentials plugin's system store; this is a broken installation.
@@ -56,7 +56,8 @@ public final class CredentialsLocation {
         }
     }
 
-    private static ItemGroup<?> chosen(Job<?, ?> job, String credentialsFolder) throws AbortException {
+    private static ItemGroup<?> chosen(Job<?, ?> job, String credentialsFolder, OptionNames options)
+            throws AbortException {
         if (credentialsFolder == null) {
             return job.getParent();
         }
@@ -70,7 +71,7 @@ public final class CredentialsLocation {
             }
             enclosing.add(folder.getFullName());
         }
-        throw new AbortException("credentialsFolder '" + credentialsFolder + "' is not a folder that holds job '"
+        throw new AbortException(options.credentialsFolder() + " '" + credentialsFolder + "' is not a folder that holds job '"
                 + job.getFullName() + "': use the full name of one of its folders"
                 + (enclosing.isEmpty() ? "" : " (" + String.join(", ", enclosing) + ")")
                 + ", '/' for the Jenkins system credentials, or leave it empty for the job's own folder.");

@@ -43,19 +43,22 @@ public final class StoreCredentialTarget implements CredentialTarget {
     private final Authentication buildIdentity;
     private final boolean systemAllowedHere;
     private final Predicate<String> resolvedElsewhere;
+    private final OptionNames options;
 
     /**
      * @param systemAllowedHere whether an administrator allowed builds running as SYSTEM to write this store
      * @param resolvedElsewhere whether the job already resolves an id, as its build identity may, from a store other
      *     than this one; asked only for ids this store does not hold
+     * @param options how messages name the options that fix a refusal
      */
     public StoreCredentialTarget(CredentialsStore store, String storeName, Authentication buildIdentity,
-            boolean systemAllowedHere, Predicate<String> resolvedElsewhere) {
+            boolean systemAllowedHere, Predicate<String> resolvedElsewhere, OptionNames options) {
         this.store = store;
         this.storeName = storeName;
         this.buildIdentity = buildIdentity;
         this.systemAllowedHere = systemAllowedHere;
         this.resolvedElsewhere = resolvedElsewhere;
+        this.options = options;
     }
 
     @Override
@@ -89,8 +92,8 @@ public final class StoreCredentialTarget implements CredentialTarget {
             if (existing == null && resolvedElsewhere.test(id)) {
                 throw new AbortException("Credential '" + id + "' already reaches this job from another credentials "
                         + "store; creating it in " + storeName + " too would leave jobs using one or the other: "
-                        + "choose another id (primaryCredentialsId / secondaryCredentialsId), or write where it is "
-                        + "(credentialsFolder).");
+                        + "choose another id (" + options.credentialIds() + "), or write where it is ("
+                        + options.credentialsFolder() + ").");
             }
             Permission needed = existing == null ? CredentialsProvider.CREATE : CredentialsProvider.UPDATE;
             if (!may(needed)) {
@@ -136,21 +139,21 @@ public final class StoreCredentialTarget implements CredentialTarget {
         }
         if (found.size() > 1) {
             throw new AbortException("Credential '" + id + "' exists in " + found.size() + " domains of " + storeName
-                    + ", so it is not clear which one consumers use: delete all but one, or choose another id "
-                    + "(primaryCredentialsId / secondaryCredentialsId).");
+                    + ", so it is not clear which one consumers use: delete all but one, or choose another id ("
+                    + options.credentialIds() + ").");
         }
         Credentials credentials = found.get(0).credentials();
         if (!isOurs(credentials)) {
             throw new AbortException("Credential '" + id + "' already exists in " + storeName
-                    + " and was not created by this plugin; choose another id (primaryCredentialsId / "
-                    + "secondaryCredentialsId) or remove that credential first.");
+                    + " and was not created by this plugin; choose another id (" + options.credentialIds()
+                    + ") or remove that credential first.");
         }
         String description = ((StringCredentialsImpl) credentials).getDescription();
         if (!owner.owns(description)) {
             // Two jobs pointing at one id for different targets would otherwise overwrite each other's key.
             throw new AbortException("Credential '" + id + "' in " + storeName + " holds a key this plugin renewed "
-                    + "for something other than " + owner.describe() + " (" + description + "); choose another id "
-                    + "(primaryCredentialsId / secondaryCredentialsId) or remove that credential first.");
+                    + "for something other than " + owner.describe() + " (" + description + "); choose another id ("
+                    + options.credentialIds() + ") or remove that credential first.");
         }
         return found.get(0);
     }

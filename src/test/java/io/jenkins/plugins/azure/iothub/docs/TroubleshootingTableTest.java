@@ -125,7 +125,7 @@ class TroubleshootingTableTest {
     void finderSeesMessagesFromEveryPartOfThePlugin() {
         List<String> found = codeMessages().stream().map(MessageTemplate::toString).collect(Collectors.toList());
         for (String expected : List.of(
-                "RenewKeyConfig.java:", "hub is required (the IoT Hub name, e.g. 'my-hub')",
+                "ConfigChecks.java:", "<...> is required: the name of the IoT hub, e.g. 'my-hub'",
                 "KeyRenewalService.java:", "but Jenkins could not store it in credential(s)",
                 "engine/Names.java:", "IoT hub name '<...>' is not valid",
                 "engine/Problems.java:", "<...>: Azure throttled the requests (<...>)",

@@ -1,0 +1,55 @@
+package io.jenkins.plugins.azure.iothub;
+
+import io.jenkins.plugins.azure.iothub.jenkins.OptionNames;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whose words a message uses: the Pipeline step's argument names in Pipeline logs, the form's labels on the form and
+ * in freestyle logs. {@code FormWordsTest} keeps the labels equal to the form's.
+ */
+enum Wording {
+    PIPELINE,
+    FORM;
+
+    static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("hub", "IoT Hub name"),
+            Map.entry("key", "Key to renew"),
+            Map.entry("policy", "Shared access policy"),
+            Map.entry("device", "Device id"),
+            Map.entry("module", "Module id"),
+            Map.entry("resourceGroup", "Resource group"),
+            Map.entry("subscriptionId", "Subscription id"),
+            Map.entry("azureCredentialsId", "Azure credential"),
+            Map.entry("dataPlaneAuth", "Registry access for device and module keys"),
+            Map.entry("store", "What to store"),
+            Map.entry("primaryCredentialsId", "Credential id for the primary key"),
+            Map.entry("secondaryCredentialsId", "Credential id for the secondary key"),
+            Map.entry("credentialsFolder", "Folder whose credentials receive the keys"),
+            Map.entry("timeoutSeconds", "Time budget (seconds)"));
+
+    /** The option as this reader knows it: {@code timeoutSeconds} or {@code Time budget (seconds)}. */
+    String option(String name) {
+        return this == PIPELINE ? name : LABELS.get(name);
+    }
+
+    /** The option and its value: {@code hub '-x'} or {@code IoT Hub name '-x'}. */
+    String subject(String name, String value) {
+        return option(name) + " '" + value + "'";
+    }
+
+    /** The names the credential writer's messages use for the options that fix them. */
+    OptionNames optionNames() {
+        return new OptionNames(option("primaryCredentialsId") + " / " + option("secondaryCredentialsId"),
+                option("credentialsFolder"));
+    }
+
+    /** The one line a build ends with when its configuration has problems; nothing was sent to Azure. */
+    String invalidConfiguration(List<String> problems) {
+        String all = String.join("; ", problems);
+        return this == PIPELINE
+                ? "iotHubRenewKey: " + all + ". Nothing was sent to Azure; fix the arguments and run again."
+                : "The Azure IoT Hub key renewal step is not configured correctly: " + all
+                        + ". Nothing was sent to Azure; fix the step in the job configuration and run again.";
+    }
+}
