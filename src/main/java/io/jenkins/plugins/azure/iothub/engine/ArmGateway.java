@@ -2,130 +2,192 @@ package io.jenkins.plugins.azure.iothub.engine;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.HttpResponse;
-import com.azure.core.http.policy.RetryPolicy;
-import com.azure.core.http.policy.RetryStrategy;
-import com.azure.core.management.AzureEnvironment;
-import com.azure.core.management.polling.PollResult;
-import com.azure.core.management.profile.AzureProfile;
-import com.azure.core.util.polling.SyncPoller;
-import com.azure.resourcemanager.iothub.IotHubManager;
-import com.azure.resourcemanager.iothub.fluent.IotHubResourcesClient;
-import com.azure.resourcemanager.iothub.fluent.models.IotHubDescriptionInner;
-import com.azure.resourcemanager.iothub.fluent.models.SharedAccessSignatureAuthorizationRuleInner;
+import com.azure.core.http.HttpMethod;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Single ARM calls through azure-resourcemanager-iothub, without retries (the {@link Retrier} decides those).
- * Each call carries the caller's {@link CallObserver}.
+ * Single Microsoft.Devices/IotHubs REST calls at {@link RestPipeline#ARM_API_VERSION}, on JSON trees, without
+ * retries (the {@link Retrier} decides those). Hubs are read and written as the service sends them, so properties of
+ * newer api-versions, and properties no SDK model knows yet, survive a key renewal (see {@link HubDocument}).
  */
 final class ArmGateway {
-    private final IotHubResourcesClient hubs;
+    private final RestPipeline pipeline;
+    private final String endpoint;
     private final String subscriptionId;
 
-    ArmGateway(AzureCloud cloud, TokenCredential credential, String subscriptionId, HttpClient httpClient,
-            Duration pollInterval) {
+    ArmGateway(AzureCloud cloud, TokenCredential credential, String subscriptionId, HttpClient httpClient) {
         this.subscriptionId = subscriptionId;
-        Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
-        endpoints.put("resourceManagerEndpointUrl", cloud.resourceManagerEndpoint());
-        String scope = cloud.managementScope();
-        endpoints.put("managementEndpointUrl",
-                scope.endsWith("/.default") ? scope.substring(0, scope.length() - "/.default".length()) : scope);
-        AzureProfile profile = new AzureProfile(null, subscriptionId, new AzureEnvironment(endpoints));
-        IotHubManager.Configurable configurable = IotHubManager.configure()
-                .withScope(scope)
-                .withRetryPolicy(new RetryPolicy(new NoRetries()))
-                .withDefaultPollInterval(pollInterval)
-                .withPolicy(new CallObserver.Policy());
-        if (httpClient != null) {
-            configurable.withHttpClient(httpClient);
-        }
-        this.hubs = configurable.authenticate(credential, profile).serviceClient().getIotHubResources();
+        String base = cloud.resourceManagerEndpoint();
+        this.endpoint = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.pipeline = RestPipeline.arm(httpClient, credential, cloud.managementScope());
     }
 
     String subscriptionId() {
         return subscriptionId;
     }
 
-    IotHubDescriptionInner getHub(String resourceGroup, String hubName, CallObserver observer) {
-        return hubs.getByResourceGroupWithResponse(resourceGroup, hubName, observer.context()).getValue();
+    ObjectNode getHub(String resourceGroup, String hubName, CallObserver observer) throws IOException {
+        return send(HttpMethod.GET, versioned(hubPath(resourceGroup, hubName)), Map.of(), null, observer).json();
     }
 
     /** Walks the subscription's hub list page by page until a name matches (case-insensitively); null if none. */
-    IotHubDescriptionInner findHubByName(String hubName, CallObserver observer) {
-        for (IotHubDescriptionInner hub : hubs.list(observer.context())) {
-            if (hubName.equalsIgnoreCase(hub.name())) {
-                return hub;
+    ObjectNode findHubByName(String hubName, CallObserver observer) throws IOException {
+        String url = versioned("/subscriptions/" + RestPipeline.segment(subscriptionId)
+                + "/providers/Microsoft.Devices/IotHubs");
+        while (url != null) {
+            ObjectNode page = send(HttpMethod.GET, url, Map.of(), null, observer).json();
+            for (JsonNode hub : page.path("value")) {
+                if (hub.isObject() && hubName.equalsIgnoreCase(EngineJson.text(hub, "name"))) {
+                    return (ObjectNode) hub;
+                }
             }
+            url = EngineJson.text(page, "nextLink");
         }
         return null;
     }
 
-    /** Every policy with its keys, all pages, in the service's order. */
-    List<SharedAccessSignatureAuthorizationRuleInner> listPolicies(String resourceGroup, String hubName,
-            CallObserver observer) {
-        List<SharedAccessSignatureAuthorizationRuleInner> all = new ArrayList<>();
-        for (SharedAccessSignatureAuthorizationRuleInner rule : hubs.listKeys(resourceGroup, hubName,
-                observer.context())) {
-            all.add(rule);
+    /** Every policy with its keys, all pages, in the service's order, each as the service sent it. */
+    List<ObjectNode> listPolicies(String resourceGroup, String hubName, CallObserver observer) throws IOException {
+        List<ObjectNode> all = new ArrayList<>();
+        HttpMethod method = HttpMethod.POST;
+        String url = versioned(hubPath(resourceGroup, hubName) + "/listkeys");
+        while (url != null) {
+            ObjectNode page = send(method, url, Map.of(), null, observer).json();
+            for (JsonNode rule : page.path("value")) {
+                if (!rule.isObject()) {
+                    throw new IOException("a listkeys entry is not a JSON object");
+                }
+                all.add((ObjectNode) rule);
+            }
+            url = EngineJson.text(page, "nextLink");
+            method = HttpMethod.GET; // next pages: GET {nextLink}, as the SDKs' x-ms-pageable handling does
         }
         return all;
     }
 
-    SharedAccessSignatureAuthorizationRuleInner policyKeys(String resourceGroup, String hubName, String keyName,
-            CallObserver observer) {
-        return hubs.getKeysForKeyNameWithResponse(resourceGroup, hubName, keyName, observer.context()).getValue();
+    ObjectNode policyKeys(String resourceGroup, String hubName, String keyName, CallObserver observer)
+            throws IOException {
+        return send(HttpMethod.POST, versioned(hubPath(resourceGroup, hubName) + "/IotHubKeys/"
+                + RestPipeline.segment(keyName) + "/listkeys"), Map.of(), null, observer).json();
     }
 
-    /** Sends the PUT (If-Match: etag) and returns the poller of its long-running operation. */
-    SyncPoller<PollResult<IotHubDescriptionInner>, IotHubDescriptionInner> beginUpdate(String resourceGroup,
-            String hubName, IotHubDescriptionInner body, String etag, CallObserver observer) {
-        return hubs.beginCreateOrUpdate(resourceGroup, hubName, body, etag, observer.context());
+    /** The answer to a hub PUT: where to poll its long-running operation, or that it is already over. */
+    static final class Update {
+        /** Azure-AsyncOperation (status body) or Location (202 while running) URL; null when there is none. */
+        final String statusUrl;
+        final boolean statusInBody;
+        final Duration retryAfter;
+        final boolean done;
+
+        Update(String statusUrl, boolean statusInBody, Duration retryAfter, boolean done) {
+            this.statusUrl = statusUrl;
+            this.statusInBody = statusInBody;
+            this.retryAfter = retryAfter;
+            this.done = done;
+        }
+    }
+
+    /** PUT with {@code If-Match: <etag>} (the value exactly as the hub carried it, as the SDKs send it). */
+    Update beginUpdate(String resourceGroup, String hubName, ObjectNode body, String etag, CallObserver observer)
+            throws IOException {
+        RestPipeline.Reply reply = send(HttpMethod.PUT, versioned(hubPath(resourceGroup, hubName)),
+                etag == null ? Map.of() : Map.of("If-Match", etag), body, observer);
+        Duration retryAfter = Failure.parseRetryAfter(reply.header("Retry-After"));
+        String async = reply.header("Azure-AsyncOperation");
+        if (async != null) {
+            return new Update(async, true, retryAfter, false);
+        }
+        String location = reply.header("Location");
+        if (location != null) {
+            return new Update(location, false, retryAfter, false);
+        }
+        // no operation to poll: the answer's provisioningState says whether the hub is done (ARM LRO rules)
+        String state = EngineJson.text(reply.body.length == 0 ? null : reply.json().path("properties"),
+                "provisioningState");
+        return new Update(null, false, retryAfter, state == null || "Succeeded".equalsIgnoreCase(state));
+    }
+
+    /** One status poll. */
+    static final class Poll {
+        enum State { RUNNING, SUCCEEDED, FAILED }
+
+        final State state;
+        final String error;
+        final Duration retryAfter;
+
+        Poll(State state, String error, Duration retryAfter) {
+            this.state = state;
+            this.error = error;
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    /** Reads the operation status: {@code status} Succeeded / Failed / Canceled are final (azure-core-management). */
+    Poll poll(Update update, CallObserver observer) throws IOException {
+        RestPipeline.Reply reply = send(HttpMethod.GET, update.statusUrl, Map.of(), null, observer);
+        Duration retryAfter = Failure.parseRetryAfter(reply.header("Retry-After"));
+        if (!update.statusInBody) {
+            return new Poll(reply.status == 202 ? Poll.State.RUNNING : Poll.State.SUCCEEDED, null, retryAfter);
+        }
+        ObjectNode body = reply.json();
+        String status = EngineJson.text(body, "status");
+        if (status == null) {
+            throw new IOException("the operation status has no 'status'");
+        }
+        switch (status.toLowerCase(Locale.ROOT)) {
+            case "succeeded":
+                return new Poll(Poll.State.SUCCEEDED, null, retryAfter);
+            case "failed":
+            case "canceled":
+                String message = EngineJson.text(body.path("error"), "message");
+                return new Poll(Poll.State.FAILED, message != null ? message : "the hub update ended as " + status,
+                        retryAfter);
+            default:
+                return new Poll(Poll.State.RUNNING, null, retryAfter);
+        }
+    }
+
+    private RestPipeline.Reply send(HttpMethod method, String url, Map<String, String> headers, JsonNode body,
+            CallObserver observer) throws IOException {
+        return pipeline.send(method, url, headers, body, observer);
+    }
+
+    private String hubPath(String resourceGroup, String hubName) {
+        return "/subscriptions/" + RestPipeline.segment(subscriptionId) + "/resourceGroups/"
+                + RestPipeline.segment(resourceGroup) + "/providers/Microsoft.Devices/IotHubs/"
+                + RestPipeline.segment(hubName);
+    }
+
+    private String versioned(String path) {
+        return endpoint + path + "?api-version=" + RestPipeline.ARM_API_VERSION;
     }
 
     /** "/subscriptions/s/resourceGroups/RG/providers/..." -> "RG". */
     static String resourceGroupOf(String resourceId) {
+        return segmentAfter(resourceId, "resourceGroups");
+    }
+
+    static String subscriptionOf(String resourceId) {
+        return segmentAfter(resourceId, "subscriptions");
+    }
+
+    private static String segmentAfter(String resourceId, String keyword) {
         if (resourceId == null) {
             return null;
         }
         String[] parts = resourceId.split("/");
         for (int i = 0; i + 1 < parts.length; i++) {
-            if ("resourceGroups".equalsIgnoreCase(parts[i])) {
+            if (keyword.equalsIgnoreCase(parts[i])) {
                 return parts[i + 1];
             }
         }
         return null;
-    }
-
-    /**
-     * The engine's {@link Retrier} owns retries and the time budget; the pipeline must not retry on its own.
-     * Package-private so the benchmark's bare-SDK baseline runs with the same pipeline setting.
-     */
-    static final class NoRetries implements RetryStrategy {
-        @Override
-        public int getMaxRetries() {
-            // 1, not 0: with 0, azure-core logs "Retry attempts have been exhausted" at INFO for every response;
-            // no retry happens either way because both shouldRetry methods say no
-            return 1;
-        }
-
-        @Override
-        public Duration calculateRetryDelay(int retryAttempts) {
-            return Duration.ZERO;
-        }
-
-        @Override
-        public boolean shouldRetry(HttpResponse httpResponse) {
-            return false;
-        }
-
-        @Override
-        public boolean shouldRetryException(Throwable throwable) {
-            return false;
-        }
     }
 }

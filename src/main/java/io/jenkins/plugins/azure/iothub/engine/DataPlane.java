@@ -1,24 +1,25 @@
 package io.jenkins.plugins.azure.iothub.engine;
 
 import com.azure.core.credential.AccessToken;
-import com.azure.core.credential.AzureSasCredential;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
-import com.azure.resourcemanager.iothub.fluent.models.SharedAccessSignatureAuthorizationRuleInner;
-import com.microsoft.azure.sdk.iot.service.ProxyOptions;
-import com.microsoft.azure.sdk.iot.service.registry.RegistryClient;
-import com.microsoft.azure.sdk.iot.service.registry.RegistryClientOptions;
+import com.azure.core.http.HttpMethod;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.Proxy;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
  * Builds the registry (data-plane) client for a hub, authenticated like the CLI: with a SAS token signed by the
- * least-privileged policy that has RegistryWrite, or with an Entra token for the IoT Hub scope.
+ * least-privileged policy that has RegistryWrite, or with an Entra token for the IoT Hub scope. The engine sends the
+ * registry's REST requests itself (RegistryClient always writes with {@code If-Match: *}, which would undo another
+ * writer's change, e.g. a device an operator disabled).
  */
 final class DataPlane {
     private static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(1);
@@ -40,14 +41,58 @@ final class DataPlane {
         this.proxy = proxy;
     }
 
-    /** The registry client plus the name of the policy it signs with (null with LOGIN), for messages. */
-    static final class Registry {
-        final RegistryClient client;
-        final String policyName;
+    /** One identity as the registry returned it, with its etag. */
+    static final class Identity {
+        final ObjectNode json;
+        final String etag;
 
-        Registry(RegistryClient client, String policyName) {
-            this.client = client;
+        Identity(ObjectNode json, String etag) {
+            this.json = json;
+            this.etag = etag;
+        }
+    }
+
+    /** The registry of one hub, plus the name of the policy it signs with (null with LOGIN), for messages. */
+    static final class Registry {
+        final String policyName;
+        private final RestPipeline pipeline;
+        private final String hostName;
+        private final CallObserver observer;
+
+        Registry(RestPipeline pipeline, String hostName, String policyName, CallObserver observer) {
+            this.pipeline = pipeline;
+            this.hostName = hostName;
             this.policyName = policyName;
+            this.observer = observer;
+        }
+
+        Identity get(IdentityKeyRequest request) throws IOException {
+            return identity(pipeline.send(HttpMethod.GET, url(request), Map.of(), null, observer));
+        }
+
+        /** PUT conditional on the identity's etag: a 412 means someone else changed it since it was read. */
+        Identity put(IdentityKeyRequest request, ObjectNode body, String etag) throws IOException {
+            return identity(pipeline.send(HttpMethod.PUT, url(request), Map.of("If-Match", "\"" + etag + "\""),
+                    body, observer));
+        }
+
+        /**
+         * {@code /devices/{id}[/modules/{id}]}; ids are already restricted to characters that are plain path
+         * characters (see {@link Names#checkIdentityId}), and are encoded anyway.
+         */
+        private String url(IdentityKeyRequest request) {
+            return "https://" + hostName + "/devices/" + RestPipeline.segment(request.deviceId())
+                    + (request.moduleId() == null ? "" : "/modules/" + RestPipeline.segment(request.moduleId()))
+                    + "?api-version=" + RestPipeline.REGISTRY_API_VERSION;
+        }
+
+        private static Identity identity(RestPipeline.Reply reply) throws IOException {
+            ObjectNode json = reply.json();
+            String etag = EngineJson.text(json, "etag");
+            if (etag == null && reply.header("ETag") != null) {
+                etag = reply.header("ETag").replaceAll("^(W/)?\"|\"$", "");
+            }
+            return new Identity(json, etag);
         }
     }
 
@@ -57,10 +102,10 @@ final class DataPlane {
                     + " IoT hub '" + hub.name() + "', so its registry cannot be reached. Check the hub in the portal.",
                     false, null);
         }
-        RegistryClientOptions options = options(retrier.deadline());
+        UrlConnectionHttpClient transport = new UrlConnectionHttpClient(proxy, timeoutMillis(retrier.deadline()));
         if (auth == DataPlaneAuth.LOGIN) {
-            return new Registry(new RegistryClient(hub.hostName(), scoped(credential, cloud.iotHubScope()), options),
-                    null);
+            return new Registry(RestPipeline.registryWithToken(transport, scoped(credential, cloud.iotHubScope()),
+                    cloud.iotHubScope()), hub.hostName(), null, observer);
         }
         if (hub.localAuthDisabled()) {
             throw new IotHubKeyException(IotHubKeyException.Reason.UNAUTHORIZED, Deadline.capitalize(action)
@@ -68,49 +113,44 @@ final class DataPlane {
                     + " authentication disabled. Use data-plane auth 'login' and give the Azure identity the IoT Hub"
                     + " Registry Contributor role.", false, null);
         }
-        List<SharedAccessSignatureAuthorizationRuleInner> policies = retrier.read(
+        List<ObjectNode> policies = retrier.read(
                 () -> arm.listPolicies(hub.resourceGroup(), hub.name(), observer), action,
                 HubLocator.advice(hub.name(), hub.resourceGroup(), arm.subscriptionId()));
-        SharedAccessSignatureAuthorizationRuleInner writer = leastPrivilegedWriter(policies).orElseThrow(
+        ObjectNode writer = leastPrivilegedWriter(policies).orElseThrow(
                 () -> new IotHubKeyException(IotHubKeyException.Reason.UNAUTHORIZED, Deadline.capitalize(action)
                         + " needs a shared access policy with RegistryWrite on IoT hub '" + hub.name() + "', and there"
                         + " is none. Add one (for example registryReadWrite) or use data-plane auth 'login'.", false,
                         null));
-        String key = writer.primaryKey() != null ? writer.primaryKey() : writer.secondaryKey();
+        String writerName = EngineJson.text(writer, "keyName");
+        String key = EngineJson.text(writer, "primaryKey") != null ? EngineJson.text(writer, "primaryKey")
+                : EngineJson.text(writer, "secondaryKey");
         if (key == null) {
             throw new IotHubKeyException(IotHubKeyException.Reason.SERVICE_ERROR, "Azure returned no key for policy '"
-                    + writer.keyName() + "' of IoT hub '" + hub.name() + "'. Run again later or use data-plane auth"
+                    + writerName + "' of IoT hub '" + hub.name() + "'. Run again later or use data-plane auth"
                     + " 'login'.", false, null);
         }
-        String token = SasToken.forHub(hub.hostName(), writer.keyName(), key, tokenLifetime(retrier.deadline()));
-        return new Registry(new RegistryClient(hub.hostName(), new AzureSasCredential(token), options),
-                writer.keyName());
+        String token = SasToken.forHub(hub.hostName(), writerName, key, tokenLifetime(retrier.deadline()));
+        return new Registry(RestPipeline.registryWithSas(transport, token), hub.hostName(), writerName, observer);
     }
 
     /** Among the policies with RegistryWrite, the one with the fewest other rights (registryReadWrite before iothubowner). */
-    static Optional<SharedAccessSignatureAuthorizationRuleInner> leastPrivilegedWriter(
-            List<SharedAccessSignatureAuthorizationRuleInner> policies) {
+    static Optional<ObjectNode> leastPrivilegedWriter(List<ObjectNode> policies) {
         return policies.stream()
                 .filter(p -> rightsOf(p).contains("RegistryWrite"))
                 .min(Comparator.comparingInt(p -> rightsOf(p).size()));
     }
 
-    private static List<String> rightsOf(SharedAccessSignatureAuthorizationRuleInner policy) {
-        return policy.rights() == null ? List.of() : Arrays.asList(policy.rights().toString().split("\\s*,\\s*"));
+    private static List<String> rightsOf(ObjectNode policy) {
+        String rights = EngineJson.text(policy, "rights");
+        return rights == null ? List.of() : Arrays.asList(rights.split("\\s*,\\s*"));
     }
 
     /**
-     * Socket timeouts of at most half the remaining budget (and at most the SDK's 24 s default), so that a request
-     * that gets no answer still leaves time to ask again.
+     * Socket timeouts of at most half the remaining budget (and at most RegistryClient's 24 s default), so that a
+     * request that gets no answer still leaves time to ask again.
      */
-    private RegistryClientOptions options(Deadline deadline) {
-        int seconds = (int) Math.max(1, Math.min(24, deadline.remaining().toSeconds() / 2));
-        RegistryClientOptions.RegistryClientOptionsBuilder builder = RegistryClientOptions.builder()
-                .httpReadTimeoutSeconds(seconds).httpConnectTimeoutSeconds(seconds);
-        if (proxy != null && proxy.type() != Proxy.Type.DIRECT) {
-            builder.proxyOptions(new ProxyOptions(proxy));
-        }
-        return builder.build();
+    private static int timeoutMillis(Deadline deadline) {
+        return (int) Math.max(1, Math.min(24, deadline.remaining().toSeconds() / 2)) * 1000;
     }
 
     static Duration tokenLifetime(Deadline deadline) {

@@ -79,7 +79,7 @@ final class Deadline {
     <T> T call(Callable<T> call, String subject, boolean keyMayHaveChanged) throws Exception {
         checkInterrupt(subject, keyMayHaveChanged);
         if (remaining().isZero()) {
-            throw timedOut(subject, false, null); // nothing was sent
+            throw timedOut(subject, false, (Throwable) null); // nothing was sent
         }
         Future<T> future = IO.submit(call);
         try {
@@ -102,6 +102,17 @@ final class Deadline {
             }
             throw e;
         }
+    }
+
+    /** Like {@link #timedOut(String, boolean, Throwable)}, naming the last failure seen before the budget ran out. */
+    IotHubKeyException timedOut(String subject, boolean keyMayHaveChanged, Failure last) {
+        if (last == null) {
+            return timedOut(subject, keyMayHaveChanged, (Throwable) null);
+        }
+        return new IotHubKeyException(IotHubKeyException.Reason.TIMEOUT, capitalize(subject) + " did not finish within"
+                + " the time budget of " + Texts.seconds(budget) + "; the last problem was " + last.describe()
+                + ". Run again later or allow more time." + (keyMayHaveChanged ? Problems.MAY_HAVE_CHANGED : ""),
+                keyMayHaveChanged, last.cause);
     }
 
     IotHubKeyException timedOut(String subject, boolean keyMayHaveChanged, Throwable cause) {

@@ -4,11 +4,6 @@ import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpResponse;
-import com.azure.core.management.exception.ManagementError;
-import com.azure.core.management.exception.ManagementException;
-import com.azure.resourcemanager.iothub.models.ErrorDetails;
-import com.azure.resourcemanager.iothub.models.ErrorDetailsException;
-import com.microsoft.azure.sdk.iot.service.exceptions.IotHubException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -55,17 +50,8 @@ final class Failure {
     }
 
     static Failure of(Throwable error) {
-        if (error instanceof ErrorDetailsException) {
-            ErrorDetailsException e = (ErrorDetailsException) error;
-            ErrorDetails details = e.getValue();
-            return http(status(e.getResponse()), details == null ? null : details.getCode(),
-                    details == null ? null : details.getMessage(), retryAfter(e.getResponse()), e);
-        }
-        if (error instanceof ManagementException) {
-            ManagementException e = (ManagementException) error;
-            ManagementError details = e.getValue();
-            return http(status(e.getResponse()), details == null ? null : details.getCode(),
-                    details == null ? null : details.getMessage(), retryAfter(e.getResponse()), e);
+        if (error instanceof RestPipeline.CallFailed) {
+            return ((RestPipeline.CallFailed) error).failure;
         }
         if (error instanceof ClientAuthenticationException && ((HttpResponseException) error).getResponse() == null) {
             return new Failure(Kind.TOKEN, 0, null, error.getMessage(), null, error);
@@ -73,13 +59,6 @@ final class Failure {
         if (error instanceof HttpResponseException) {
             HttpResponseException e = (HttpResponseException) error;
             return http(status(e.getResponse()), null, null, retryAfter(e.getResponse()), e);
-        }
-        if (error instanceof IotHubException) {
-            IotHubException e = (IotHubException) error;
-            int code = e.getErrorCode();
-            int status = code >= 100_000 ? code / 1000 : code;
-            return http(status, code >= 100_000 ? String.valueOf(code) : null,
-                    e.getErrorCodeDescription() == null ? null : e.getErrorCodeDescription().name(), null, e);
         }
         if (isTokenFailure(error)) {
             return new Failure(Kind.TOKEN, 0, null, error.getMessage(), null, error);

@@ -1,16 +1,34 @@
 package io.jenkins.plugins.azure.iothub.engine;
 
+import java.util.List;
+
 /** A device or module identity's keys as set by the renewal. Keys only as {@link KeyMaterial}. */
 public final class IdentityKeyResult {
     private final HubInfo hub;
     /** What was asked for; verification reads the identity back with the same request. */
     private final IdentityKeyRequest request;
     private final KeyPair keys;
+    private final List<String> otherChanges;
 
-    IdentityKeyResult(HubInfo hub, IdentityKeyRequest request, String primaryKey, String secondaryKey) {
+    IdentityKeyResult(HubInfo hub, IdentityKeyRequest request, String primaryKey, String secondaryKey,
+            List<String> otherChanges) {
         this.hub = hub;
         this.request = request;
         this.keys = KeyPair.of(primaryKey, secondaryKey);
+        this.otherChanges = List.copyOf(otherChanges);
+    }
+
+    /** Always {@link KeyOrigin#ENGINE} (32 random bytes, base64, like the CLI), or {@link KeyOrigin#SWAPPED}. */
+    public KeyOrigin keyOrigin() {
+        return request.keyType() == KeyType.SWAP ? KeyOrigin.SWAPPED : KeyOrigin.ENGINE;
+    }
+
+    /**
+     * Names of the identity's fields (e.g. {@code status}) that another writer changed right after the renewal wrote
+     * the new keys, as the read-back showed; empty normally. The new keys are in place either way.
+     */
+    public List<String> otherChanges() {
+        return otherChanges;
     }
 
     public String hubName() {

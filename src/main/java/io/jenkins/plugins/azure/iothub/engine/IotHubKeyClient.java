@@ -1,8 +1,7 @@
 package io.jenkins.plugins.azure.iothub.engine;
 
 import com.azure.core.credential.TokenCredential;
-import com.azure.resourcemanager.iothub.fluent.models.SharedAccessSignatureAuthorizationRuleInner;
-import com.microsoft.azure.sdk.iot.service.registry.RegistryIdentity;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.Proxy;
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Renews IoT Hub policy keys (through Azure Resource Manager) and device/module keys (through the hub's registry)
- * the way the Azure CLI does. Immutable and safe to share between threads; every call has its own time budget.
+ * the way the Azure CLI does, on the services' REST APIs through azure-core pipelines that never log bodies or
+ * headers. Immutable and safe to share between threads; every call has its own time budget.
  * Every failure is an {@link IotHubKeyException} with a one-line message; no method logs or returns key material
  * except inside {@link KeyMaterial}.
  */
@@ -32,7 +32,7 @@ public final class IotHubKeyClient {
         this.retryDelay = builder.retryDelay;
         this.maxAttempts = builder.maxAttempts;
         this.timeBudget = builder.timeBudget;
-        this.arm = new ArmGateway(cloud, credential, builder.subscriptionId, builder.httpClient, pollInterval);
+        this.arm = new ArmGateway(cloud, credential, builder.subscriptionId, builder.httpClient);
     }
 
     public static IotHubKeyClientBuilder builder() {
@@ -40,8 +40,9 @@ public final class IotHubKeyClient {
     }
 
     /**
-     * Renews the primary or secondary key (Azure generates the new one) or swaps the two keys of a policy, keeping
-     * every other policy and the order of all policies unchanged.
+     * Renews the primary or secondary key (Azure generates the new one; if Azure keeps the old key, the engine sets one
+     * it generated, see {@link PolicyKeyResult#keyOrigin()}) or swaps the two keys of a policy, keeping every other
+     * policy, the order of all policies and every other property of the hub unchanged.
      *
      * @throws IotHubKeyException on any failure; see {@link IotHubKeyException#keyMayHaveChanged()}
      */
@@ -79,7 +80,7 @@ public final class IotHubKeyClient {
         return guarded(() -> {
             Call call = new Call();
             HubInfo hub = call.locateHub(request.hubName(), request.resourceGroup(), action);
-            List<SharedAccessSignatureAuthorizationRuleInner> policies = call.retrier.read(
+            List<ObjectNode> policies = call.retrier.read(
                     () -> arm.listPolicies(hub.resourceGroup(), hub.name(), call.observer), action,
                     HubLocator.advice(hub.name(), hub.resourceGroup(), arm.subscriptionId()));
             int index = PolicyRenewal.indexOf(policies, request.policyName());
@@ -88,8 +89,8 @@ public final class IotHubKeyClient {
                         + request.policyName() + "' was not found on IoT hub '" + hub.name() + "'. Check the policy"
                         + " name.", false, null);
             }
-            SharedAccessSignatureAuthorizationRuleInner policy = policies.get(index);
-            return new PolicyInfo(hub, policy.keyName(), PolicyRenewal.rightsOf(policy));
+            ObjectNode policy = policies.get(index);
+            return new PolicyInfo(hub, PolicyRenewal.text(policy, "keyName"), PolicyRenewal.text(policy, "rights"));
         }, action, false);
     }
 
@@ -125,7 +126,7 @@ public final class IotHubKeyClient {
         guarded(() -> {
             Call call = new Call();
             DataPlane.Registry registry = call.registryFor(result.hub(), result.dataPlaneAuth(), action);
-            RegistryIdentity identity = IdentityRenewal.read(call.retrier, registry, request, result.hub(), action);
+            DataPlane.Identity identity = IdentityRenewal.read(call.retrier, registry, request, result.hub(), action);
             String stored = IdentityRenewal.keyOf(identity, slot);
             if (stored == null || !KeyMaterial.of(stored).sameAs(result.key(slot))) {
                 throw new IotHubKeyException(IotHubKeyException.Reason.CONCURRENT_CHANGE, Deadline.capitalize(

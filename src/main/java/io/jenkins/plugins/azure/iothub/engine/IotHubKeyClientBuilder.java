@@ -36,13 +36,13 @@ public final class IotHubKeyClientBuilder {
         return this;
     }
 
-    /** Optional HTTP client for ARM calls (Jenkins passes azure-sdk's proxy-aware one); SDK default otherwise. */
+    /** Optional HTTP client for ARM calls (Jenkins passes azure-sdk's proxy-aware one); azure-core's default otherwise. */
     public IotHubKeyClientBuilder httpClient(HttpClient httpClient) {
         this.httpClient = httpClient;
         return this;
     }
 
-    /** Optional proxy for the hub's data plane (registry, verification), which RegistryClient reaches on its own. */
+    /** Optional proxy for the hub's data plane (registry, verification), reached with the JDK's HttpsURLConnection. */
     public IotHubKeyClientBuilder dataPlaneProxy(Proxy proxy) {
         this.dataPlaneProxy = proxy;
         return this;

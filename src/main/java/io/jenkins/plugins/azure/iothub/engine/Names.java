@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * Input checks done before anything is sent to Azure. Device and module ids follow the registry's id rules, minus
- * the characters that RegistryClient would put into a URL unencoded with a different meaning (see
+ * the characters that would change a registry request URL (see
  * {@link #checkIdentityId}).
  */
 final class Names {
@@ -50,10 +50,10 @@ final class Names {
     }
 
     /**
-     * Checks a device or module id. RegistryClient 2.1.9 concatenates ids into the request URL without encoding,
-     * so '?' would cut the path into a query, '%' would be decoded by the server into another id (even '/'), and an
-     * id of only dots is a relative path segment. Those ids are valid in the registry but cannot be addressed
-     * safely through this SDK, so they are refused instead of risking a request to another path.
+     * Checks a device or module id. Ids are refused when they would not reach the intended path in every client the
+     * plugin has used: RegistryClient 2.1.9 put ids into URLs unencoded ('?' cuts the path into a query, '%' is
+     * decoded by the server into another id, even '/'), and an id of only dots is a relative path segment that URL
+     * normalisation removes even when encoded. Every other allowed character is a plain path character.
      */
     static String checkIdentityId(String id, String what, String hub) {
         if (id == null || id.isEmpty()) {

@@ -7,14 +7,21 @@ public final class PolicyKeyResult {
     private final String rights;
     private final KeyType keyType;
     private final KeyPair keys;
+    private final KeyOrigin keyOrigin;
 
     PolicyKeyResult(HubInfo hub, String policyName, String rights, KeyType keyType, String primaryKey,
-            String secondaryKey) {
+            String secondaryKey, KeyOrigin keyOrigin) {
         this.hub = hub;
         this.policyName = policyName;
         this.rights = rights;
         this.keyType = keyType;
         this.keys = KeyPair.allowingMissing(primaryKey, secondaryKey);
+        this.keyOrigin = keyOrigin;
+    }
+
+    /** Who made the new key: Azure, or the plugin when Azure kept the old key; {@link KeyOrigin#SWAPPED} for swap. */
+    public KeyOrigin keyOrigin() {
+        return keyOrigin;
     }
 
     public String hubName() {
@@ -71,6 +78,6 @@ public final class PolicyKeyResult {
     @Override
     public String toString() {
         return "PolicyKeyResult[hub=" + hub.name() + ", policy=" + policyName + ", key=" + keyType.cliName() + ", "
-                + keys.fingerprints() + "]";
+                + keys.fingerprints() + ", " + keyOrigin + "]";
     }
 }

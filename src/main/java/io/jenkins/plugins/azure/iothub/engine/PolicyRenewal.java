@@ -1,11 +1,6 @@
 package io.jenkins.plugins.azure.iothub.engine;
 
-import com.azure.core.management.polling.PollResult;
-import com.azure.core.util.polling.LongRunningOperationStatus;
-import com.azure.core.util.polling.PollResponse;
-import com.azure.core.util.polling.SyncPoller;
-import com.azure.resourcemanager.iothub.fluent.models.IotHubDescriptionInner;
-import com.azure.resourcemanager.iothub.fluent.models.SharedAccessSignatureAuthorizationRuleInner;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +11,10 @@ import java.util.stream.Collectors;
 
 /**
  * One policy key renewal: the CLI's read-modify-write of the whole hub (GET hub, list every policy with keys, PUT
- * the hub with the complete policy list and If-Match, wait for the operation, read the policy back), made safe
- * against conflicts, throttling, lost answers and aborts.
+ * the hub as read with the complete policy list and If-Match, wait for the operation, read the policy back), made
+ * safe against conflicts, throttling, lost answers and aborts. The renewed key is sent absent so that Azure generates
+ * it, as the current CLI does; if the read-back shows that Azure kept the old key instead, one more update sets a key
+ * the engine generated, as older CLIs did.
  */
 final class PolicyRenewal {
     private static final Logger LOGGER = Logger.getLogger(PolicyRenewal.class.getName());
@@ -52,10 +49,47 @@ final class PolicyRenewal {
         HubLocator.Located located = locator.locate(request.hubName(), request.resourceGroup(), action);
         HubInfo hub = located.info;
         Problems.Advice advice = HubLocator.advice(hub.name(), hub.resourceGroup(), arm.subscriptionId());
-        IotHubDescriptionInner description = located.description;
-        // the policy as it was when the latest update was built: what "renewed" and "already applied" compare with
-        SharedAccessSignatureAuthorizationRuleInner base = null;
-        boolean mayHaveChanged = false;
+        ObjectNode base = update(locator, hub, located.description, null, advice);
+        ObjectNode renewed = readBack(hub, base, advice);
+        KeyOrigin origin = request.keyType() == KeyType.SWAP ? KeyOrigin.SWAPPED : KeyOrigin.AZURE;
+        if (request.keyType() != KeyType.SWAP && Objects.equals(slotKey(renewed), slotKey(base))) {
+            // Azure kept the old key although it was sent absent: set one made here, like CLIs before 2024-11
+            LOGGER.info(() -> Deadline.capitalize(action) + ": Azure kept the old key when asked to generate one, so"
+                    + " the plugin generated the new key (32 random bytes) and set it with one more update");
+            String generated = KeyGenerator.newKey();
+            base = update(locator, hub, null, generated, advice);
+            renewed = readBack(hub, base, advice);
+            origin = KeyOrigin.ENGINE;
+            if (!generated.equals(slotKey(renewed))) {
+                throw concurrentChange(hub, "does not hold the key this renewal set after the update: someone else"
+                        + " changed it.");
+            }
+        }
+        String problem = checkRenewed(base, renewed, null);
+        if (problem != null) {
+            throw concurrentChange(hub, problem);
+        }
+        if (LOGGER.isLoggable(Level.FINE)) {
+            LOGGER.fine(Deadline.capitalize(action) + ": done with " + observer.requests() + " requests, new key "
+                    + origin.describe());
+        }
+        String keyName = text(renewed, "keyName") != null ? text(renewed, "keyName") : text(base, "keyName");
+        return new PolicyKeyResult(hub, keyName, text(renewed, "rights") != null ? text(renewed, "rights")
+                : text(base, "rights"), request.keyType(), text(renewed, "primaryKey"),
+                text(renewed, "secondaryKey"), origin);
+    }
+
+    /**
+     * Writes the hub until one update is known to have taken effect.
+     *
+     * @param description the hub as read, or null to read it first
+     * @param generated   the new key to set, or null to send it absent (Azure generates it)
+     * @return the policy as it was when the update that took effect was built
+     */
+    private ObjectNode update(HubLocator locator, HubInfo hub, ObjectNode description, String generated,
+            Problems.Advice advice) {
+        ObjectNode base = null;
+        boolean mayHaveChanged = generated != null; // a second update: the first one already changed the key
         for (int attempt = 1;; attempt++) {
             if (description == null) {
                 try {
@@ -64,81 +98,75 @@ final class PolicyRenewal {
                     throw Problems.marked(e, mayHaveChanged);
                 }
             }
-            List<SharedAccessSignatureAuthorizationRuleInner> policies = listPolicies(hub, advice, mayHaveChanged);
-            int index = PolicyRenewal.indexOf(policies, request.policyName());
+            List<ObjectNode> policies = listPolicies(hub, advice, mayHaveChanged);
+            int index = indexOf(policies, request.policyName());
             if (index < 0) {
                 throw notFound(hub, policies, mayHaveChanged);
             }
-            SharedAccessSignatureAuthorizationRuleInner current = policies.get(index);
-            if (base != null && mayHaveChanged && alreadyApplied(base, current)) {
+            ObjectNode current = policies.get(index);
+            if (base != null && mayHaveChanged && checkRenewed(base, current, generated) == null) {
                 LOGGER.fine(() -> Deadline.capitalize(action) + ": an earlier attempt took effect");
-                break;
+                return base;
             }
-            base = copyOf(current);
-            IotHubDescriptionInner body = withPolicies(description, policies, index, hub);
-            String etag = description.etag();
+            base = current.deepCopy();
+            ObjectNode body = HubDocument.forWrite(description, withRenewed(policies, index, generated));
+            String etag = HubDocument.etag(description);
             description = null; // whatever happens next, the next attempt starts from a fresh read
-            SyncPoller<PollResult<IotHubDescriptionInner>, IotHubDescriptionInner> poller;
+            ArmGateway.Update started;
             try {
-                observer.resetPut();
-                poller = deadline.call(() -> arm.beginUpdate(hub.resourceGroup(), hub.name(), body, etag, observer),
+                started = deadline.call(() -> arm.beginUpdate(hub.resourceGroup(), hub.name(), body, etag, observer),
                         action, true);
             } catch (Exception e) {
                 mayHaveChanged = retrier.afterFailedWrite(e, attempt, action, mayHaveChanged, advice);
                 continue;
             }
-            Outcome outcome = waitForUpdate(poller);
+            Outcome outcome = waitForUpdate(started);
             if (outcome == Outcome.SUCCEEDED) {
-                break;
+                return base;
             }
             // LOST: the update may or may not have been applied; FAILED: Azure says it was not
             mayHaveChanged |= outcome == Outcome.LOST;
             retrier.pauseOrThrow(lroFailure, true, attempt, action, mayHaveChanged, advice);
         }
-        return readBack(hub, base, advice);
     }
 
-    /** Drives the poller by hand: honours Retry-After of every response, never the SDK's 30 s default. */
-    private Outcome waitForUpdate(SyncPoller<PollResult<IotHubDescriptionInner>, IotHubDescriptionInner> poller) {
-        Duration wait = nextWait(observer.putRetryAfter());
+    /** Polls by hand: honours the Retry-After of every answer, never an SDK default. */
+    private Outcome waitForUpdate(ArmGateway.Update update) {
+        if (update.done) {
+            return Outcome.SUCCEEDED;
+        }
+        if (update.statusUrl == null) {
+            lroFailure = Failure.http(500, "LongRunningOperationFailed", "the hub update did not finish", null, null);
+            return Outcome.FAILED;
+        }
+        Duration wait = nextWait(update.retryAfter);
         int unanswered = 0;
         while (true) {
             if (!deadline.fits(wait)) {
-                throw deadline.timedOut(action, true, null);
+                throw deadline.timedOut(action, true, lroFailure);
             }
             deadline.sleep(wait, action, true);
-            PollResponse<PollResult<IotHubDescriptionInner>> response;
+            ArmGateway.Poll poll;
             try {
-                response = deadline.call(poller::poll, action, true);
+                poll = deadline.call(() -> arm.poll(update, observer), action, true);
             } catch (IotHubKeyException e) {
                 throw e;
             } catch (Exception e) {
                 lroFailure = Failure.of(e);
                 if (lroFailure.kind == Failure.Kind.CONNECTION && ++unanswered < retrier.maxAttempts()) {
-                    // no answer: the poller's state is untouched, so simply ask again
-                    wait = retrier.backoff(unanswered);
+                    wait = retrier.backoff(unanswered); // no answer: simply ask again
                     continue;
                 }
-                return Outcome.LOST;
+                return Outcome.LOST; // the status request failed (throttled, server error): the outcome is unknown
             }
-            LongRunningOperationStatus status = response.getStatus();
-            if (status == LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
+            if (poll.state == ArmGateway.Poll.State.SUCCEEDED) {
                 return Outcome.SUCCEEDED;
             }
-            if (status == LongRunningOperationStatus.FAILED || status == LongRunningOperationStatus.USER_CANCELLED) {
-                int httpStatus = observer.lastStatus();
-                PollResult.Error error = response.getValue() == null ? null : response.getValue().getError();
-                if (httpStatus >= 200 && httpStatus < 300) {
-                    lroFailure = Failure.http(500, "LongRunningOperationFailed",
-                            error == null ? "the hub update ended as " + status : error.getMessage(), null, null);
-                    return Outcome.FAILED;
-                }
-                // the status request itself failed (throttled, server error): the outcome is unknown
-                lroFailure = httpStatus == 0 ? Failure.connection(new java.io.IOException("no answer to status poll"))
-                        : Failure.http(httpStatus, null, null, observer.lastRetryAfter(), null);
-                return Outcome.LOST;
+            if (poll.state == ArmGateway.Poll.State.FAILED) {
+                lroFailure = Failure.http(500, "LongRunningOperationFailed", poll.error, null, null);
+                return Outcome.FAILED;
             }
-            wait = nextWait(response.getRetryAfter());
+            wait = nextWait(poll.retryAfter);
         }
     }
 
@@ -147,8 +175,7 @@ final class PolicyRenewal {
         return retryAfter == null || retryAfter.isZero() ? pollInterval : retryAfter;
     }
 
-    private List<SharedAccessSignatureAuthorizationRuleInner> listPolicies(HubInfo hub, Problems.Advice advice,
-            boolean mayHaveChanged) {
+    private List<ObjectNode> listPolicies(HubInfo hub, Problems.Advice advice, boolean mayHaveChanged) {
         try {
             return retrier.read(() -> arm.listPolicies(hub.resourceGroup(), hub.name(), observer), action, advice);
         } catch (IotHubKeyException e) {
@@ -156,106 +183,89 @@ final class PolicyRenewal {
         }
     }
 
-    private PolicyKeyResult readBack(HubInfo hub, SharedAccessSignatureAuthorizationRuleInner original,
-            Problems.Advice advice) {
-        SharedAccessSignatureAuthorizationRuleInner renewed;
+    private ObjectNode readBack(HubInfo hub, ObjectNode original, Problems.Advice advice) {
+        String keyName = text(original, "keyName");
         try {
-            renewed = retrier.read(() -> arm.policyKeys(hub.resourceGroup(), hub.name(), original.keyName(), observer),
-                    "reading back the renewed key of policy '" + original.keyName() + "' on IoT hub '" + hub.name()
-                            + "'", advice);
+            return retrier.read(() -> arm.policyKeys(hub.resourceGroup(), hub.name(), keyName, observer),
+                    "reading back the renewed key of policy '" + keyName + "' on IoT hub '" + hub.name() + "'",
+                    advice);
         } catch (IotHubKeyException e) {
             throw Problems.marked(e, true);
         }
-        String problem = checkRenewed(original, renewed);
-        if (problem != null) {
-            throw new IotHubKeyException(IotHubKeyException.Reason.CONCURRENT_CHANGE, "Policy '" + original.keyName()
-                    + "' on IoT hub '" + hub.name() + "' " + problem + " Run the renewal again, and make sure nothing"
-                    + " else renews this policy at the same time." + Problems.MAY_HAVE_CHANGED, true, null);
-        }
-        if (LOGGER.isLoggable(Level.FINE)) {
-            LOGGER.fine(Deadline.capitalize(action) + ": done with " + observer.requests() + " ARM requests");
-        }
-        return new PolicyKeyResult(hub, renewed.keyName() != null ? renewed.keyName() : original.keyName(),
-                rightsOf(renewed.rights() != null ? renewed : original), request.keyType(), renewed.primaryKey(),
-                renewed.secondaryKey());
     }
 
-    /** Null when the read-back shows exactly the renewal asked for, else what is wrong (no key material). */
-    private String checkRenewed(SharedAccessSignatureAuthorizationRuleInner before,
-            SharedAccessSignatureAuthorizationRuleInner after) {
+    private IotHubKeyException concurrentChange(HubInfo hub, String problem) {
+        return new IotHubKeyException(IotHubKeyException.Reason.CONCURRENT_CHANGE, "Policy '"
+                + request.policyName() + "' on IoT hub '" + hub.name() + "' " + problem + " Run the renewal again,"
+                + " and make sure nothing else renews this policy at the same time." + Problems.MAY_HAVE_CHANGED, true,
+                null);
+    }
+
+    /** The renewed key's slot as Azure holds it (primary or secondary; null for swap). */
+    private String slotKey(ObjectNode policy) {
+        return request.keyType() == KeyType.PRIMARY ? text(policy, "primaryKey")
+                : request.keyType() == KeyType.SECONDARY ? text(policy, "secondaryKey") : null;
+    }
+
+    /**
+     * Null when {@code after} shows the renewal asked for, else what is wrong (no key material). With a generated
+     * key, only that key counts; with an absent one, any other key than before does.
+     */
+    private String checkRenewed(ObjectNode before, ObjectNode after, String generated) {
         switch (request.keyType()) {
             case PRIMARY:
-                if (after.primaryKey() == null || after.primaryKey().equals(before.primaryKey())) {
-                    return "still has its old primary key after the update.";
-                }
-                return null;
             case SECONDARY:
-                if (after.secondaryKey() == null || after.secondaryKey().equals(before.secondaryKey())) {
-                    return "still has its old secondary key after the update.";
+                String now = slotKey(after);
+                String slot = request.keyType().cliName();
+                if (now == null) {
+                    return "has no " + slot + " key after the update.";
+                }
+                if (generated != null ? !generated.equals(now) : now.equals(slotKey(before))) {
+                    return "still has its old " + slot + " key after the update.";
                 }
                 return null;
             default:
-                if (!Objects.equals(after.primaryKey(), before.secondaryKey())
-                        || !Objects.equals(after.secondaryKey(), before.primaryKey())) {
+                if (!Objects.equals(text(after, "primaryKey"), text(before, "secondaryKey"))
+                        || !Objects.equals(text(after, "secondaryKey"), text(before, "primaryKey"))) {
                     return "does not hold the swapped keys after the update: someone else changed them.";
                 }
                 return null;
         }
     }
 
-    /** After an update whose outcome was unknown: is the wanted change already there? */
-    private boolean alreadyApplied(SharedAccessSignatureAuthorizationRuleInner before,
-            SharedAccessSignatureAuthorizationRuleInner now) {
-        return checkRenewed(before, now) == null;
-    }
-
-    /** The hub as read, with the complete policy list in its original order and only the target policy changed. */
-    private IotHubDescriptionInner withPolicies(IotHubDescriptionInner description,
-            List<SharedAccessSignatureAuthorizationRuleInner> policies, int index, HubInfo hub) {
-        if (description.properties() == null) {
-            throw new IotHubKeyException(IotHubKeyException.Reason.SERVICE_ERROR, "Azure returned IoT hub '"
-                    + hub.name() + "' without properties, so it cannot be updated safely; nothing was changed. Run"
-                    + " again later.", false, null);
-        }
-        List<SharedAccessSignatureAuthorizationRuleInner> complete = new ArrayList<>(policies.size());
+    /** Copies of all policies in their order; only the target's keys changed, every other field kept. */
+    private List<ObjectNode> withRenewed(List<ObjectNode> policies, int index, String generated) {
+        List<ObjectNode> complete = new ArrayList<>(policies.size());
         for (int i = 0; i < policies.size(); i++) {
-            SharedAccessSignatureAuthorizationRuleInner rule = policies.get(i);
-            if (rule.rights() == null) {
-                // the SDK could not map the rights string; sending the hub back would drop them
-                throw new IotHubKeyException(IotHubKeyException.Reason.SERVICE_ERROR, "Policy '" + rule.keyName()
-                        + "' on IoT hub '" + hub.name() + "' has rights this plugin cannot read, so updating the hub"
-                        + " could damage it; nothing was changed. Renew the key with the Azure CLI instead.", false,
-                        null);
-            }
-            SharedAccessSignatureAuthorizationRuleInner copy = copyOf(rule);
+            ObjectNode copy = policies.get(i).deepCopy();
             if (i == index) {
-                renew(copy);
+                renew(copy, generated);
             }
             complete.add(copy);
         }
-        description.properties().withAuthorizationPolicies(complete);
-        return description;
+        return complete;
     }
 
-    private void renew(SharedAccessSignatureAuthorizationRuleInner rule) {
+    private void renew(ObjectNode rule, String generated) {
         switch (request.keyType()) {
             case PRIMARY:
-                rule.withPrimaryKey(null); // absent: the service generates a new key, as the current CLI does
-                break;
             case SECONDARY:
-                rule.withSecondaryKey(null);
+                String field = request.keyType() == KeyType.PRIMARY ? "primaryKey" : "secondaryKey";
+                if (generated == null) {
+                    rule.remove(field); // absent: the service generates a new key, as the current CLI does
+                } else {
+                    rule.put(field, generated);
+                }
                 break;
             default:
-                String primary = rule.primaryKey();
-                rule.withPrimaryKey(rule.secondaryKey());
-                rule.withSecondaryKey(primary);
+                String primary = text(rule, "primaryKey");
+                rule.put("primaryKey", text(rule, "secondaryKey"));
+                rule.put("secondaryKey", primary);
         }
     }
 
-    private IotHubKeyException notFound(HubInfo hub, List<SharedAccessSignatureAuthorizationRuleInner> policies,
-            boolean mayHaveChanged) {
-        String names = policies.stream().map(SharedAccessSignatureAuthorizationRuleInner::keyName)
-                .collect(Collectors.joining(", "));
+    private IotHubKeyException notFound(HubInfo hub, List<ObjectNode> policies, boolean mayHaveChanged) {
+        String names = policies.stream().map(p -> text(p, "keyName")).collect(Collectors.joining(", "));
         return new IotHubKeyException(IotHubKeyException.Reason.NOT_FOUND, "Shared access policy '"
                 + request.policyName() + "' was not found on IoT hub '" + hub.name() + "' (policies: "
                 + (names.isEmpty() ? "none" : names) + "). Check the policy name."
@@ -263,10 +273,10 @@ final class PolicyRenewal {
     }
 
     /** Case-insensitive, preferring an exact match. */
-    static int indexOf(List<SharedAccessSignatureAuthorizationRuleInner> policies, String name) {
+    static int indexOf(List<ObjectNode> policies, String name) {
         int caseless = -1;
         for (int i = 0; i < policies.size(); i++) {
-            String keyName = policies.get(i).keyName();
+            String keyName = text(policies.get(i), "keyName");
             if (name.equals(keyName)) {
                 return i;
             }
@@ -277,12 +287,7 @@ final class PolicyRenewal {
         return caseless;
     }
 
-    static SharedAccessSignatureAuthorizationRuleInner copyOf(SharedAccessSignatureAuthorizationRuleInner rule) {
-        return new SharedAccessSignatureAuthorizationRuleInner().withKeyName(rule.keyName()).withRights(rule.rights())
-                .withPrimaryKey(rule.primaryKey()).withSecondaryKey(rule.secondaryKey());
-    }
-
-    static String rightsOf(SharedAccessSignatureAuthorizationRuleInner rule) {
-        return rule.rights() == null ? "" : rule.rights().toString();
+    static String text(ObjectNode policy, String field) {
+        return EngineJson.text(policy, field);
     }
 }

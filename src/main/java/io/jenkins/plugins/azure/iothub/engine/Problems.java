@@ -35,8 +35,18 @@ final class Problems {
      */
     static IotHubKeyException fail(Failure failure, String action, int attempts, boolean keyMayHaveChanged,
             Advice advice) {
+        return fail(failure, action, attempts, keyMayHaveChanged, advice, null);
+    }
+
+    /**
+     * @param budget the time budget when it ended the attempts (said in the message), else null: the message still
+     *               names the last real cause, not just "too slow"
+     */
+    static IotHubKeyException fail(Failure failure, String action, int attempts, boolean keyMayHaveChanged,
+            Advice advice, java.time.Duration budget) {
         String what = Deadline.capitalize(action) + " failed";
-        String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
+        String tries = (attempts > 1 ? " after " + attempts + " attempts" : "")
+                + (budget != null ? " within the time budget of " + Texts.seconds(budget) : "");
         String tail = keyMayHaveChanged ? MAY_HAVE_CHANGED : "";
         Reason reason;
         String text;

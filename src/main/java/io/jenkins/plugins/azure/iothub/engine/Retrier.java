@@ -79,7 +79,8 @@ final class Retrier {
             if (failure.retryAfter != null) {
                 throw Problems.fail(failure, action, attempt, keyMayHaveChanged, advice);
             }
-            throw deadline.timedOut(action, keyMayHaveChanged, failure.cause);
+            // the budget ends the attempts, but the user needs the cause that kept them going (e.g. endless 412s)
+            throw Problems.fail(failure, action, attempt, keyMayHaveChanged, advice, deadline.budget());
         }
         if (LOGGER.isLoggable(Level.FINE)) {
             LOGGER.fine(Deadline.capitalize(action) + ": attempt " + attempt + " failed (" + failure.describe()

@@ -27,8 +27,12 @@ class TroubleshootingTableTest {
             "the format of a SAS token the engine signs, sent to the hub, never printed",
             "SHA-256 is required by every Java runtime",
             "cannot happen on a Java runtime; a fingerprint failure would only show the exception's class name",
-            "no answer to status poll",
-            "cause of a connection failure whose message shows only the exception's class name");
+            "the answer is not valid JSON", "message of an IOException; a connection-kind failure shows its class name",
+            "the answer is not a JSON object", "message of an IOException; shown as its class name only",
+            "a listkeys entry is not a JSON object", "message of an IOException; shown as its class name only",
+            "the operation status has no 'status'", "message of an IOException; shown as its class name only",
+            "a JSON tree could not be written", "cannot happen for a parsed tree; an unexpected failure shows only"
+                    + " its class name");
 
     private static List<MessageTemplate> codeMessages() {
         return MessageTemplates.fromSourceTree(DocFiles.root().resolve("src/main/java"));

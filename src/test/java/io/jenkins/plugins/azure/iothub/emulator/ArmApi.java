@@ -50,7 +50,7 @@ final class ArmApi extends PlaneHandler {
             requireMethod(call, "GET");
             authorize(Action.READ, call);
             knownSubscription(sub);
-            page(call, emulator.hubsIn(sub, null), SimulatedHub::toArmJson);
+            page(call, emulator.hubsIn(sub, null), hub -> hub.toArmJson(call.query.get("api-version")));
         } else if (rest.size() == 6 && matches(rest.subList(0, 3), "providers", "Microsoft.Devices", "locations")
                 && is(rest.get(4), "operationResults")) {
             requireMethod(call, "GET");
@@ -70,14 +70,14 @@ final class ArmApi extends PlaneHandler {
             requireMethod(call, "GET");
             authorize(Action.READ, call);
             knownResourceGroup(sub, rg);
-            page(call, emulator.hubsIn(sub, rg), SimulatedHub::toArmJson);
+            page(call, emulator.hubsIn(sub, rg), hub -> hub.toArmJson(call.query.get("api-version")));
             return;
         }
         String name = after.get(0);
         if (after.size() == 1 && call.method.equals("GET")) {
             authorize(Action.READ, call);
             SimulatedHub hub = findHub(sub, rg, name);
-            ObjectNode json = hub.toArmJson();
+            ObjectNode json = hub.toArmJson(call.query.get("api-version"));
             call.respond(200, json, Map.of("ETag", json.get("etag").asText()));
         } else if (after.size() == 1 && call.method.equals("PUT")) {
             authorize(Action.WRITE, call);
@@ -128,7 +128,7 @@ final class ArmApi extends PlaneHandler {
             }
             HubUpdate update = HubUpdate.parse(Json.parseOrNull(call.body), hub);
             op = hub.begin(update, failAtEnd, emulator.lro());
-            accepted = hub.toAcceptedJson(update);
+            accepted = hub.toAcceptedJson(update, call.query.get("api-version"));
         }
         emulator.register(op);
         Map<String, String> headers = new LinkedHashMap<>();

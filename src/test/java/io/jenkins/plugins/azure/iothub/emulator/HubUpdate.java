@@ -74,12 +74,33 @@ final class HubUpdate {
             }
         }
         stripReadOnlyEventHubFields(writable);
-        List<SharedAccessPolicy> policies = parsePolicies(props == null ? null : props.get("authorizationPolicies"));
+        keepRootCertificateTime(writable, hub);
+        List<SharedAccessPolicy> policies = parsePolicies(props == null ? null : props.get("authorizationPolicies"),
+                hub);
         return new HubUpdate(tags == null || tags.isNull() ? Json.object() : (ObjectNode) tags.deepCopy(),
                 (ObjectNode) sku.deepCopy(), writable, policies);
     }
 
-    private static List<SharedAccessPolicy> parsePolicies(JsonNode list) {
+    /**
+     * {@code rootCertificate.lastUpdatedTimeUtc} is read-only (spec 2023-06-30): a sent value is ignored; the stored
+     * time stays unless {@code enableRootCertificateV2} changes.
+     */
+    private static void keepRootCertificateTime(ObjectNode writable, SimulatedHub hub) {
+        if (!(writable.get("rootCertificate") instanceof ObjectNode)) {
+            return;
+        }
+        ObjectNode root = (ObjectNode) writable.get("rootCertificate");
+        root.remove("lastUpdatedTimeUtc");
+        JsonNode stored = hub.storedProperty("rootCertificate");
+        if (stored != null && stored.path("enableRootCertificateV2").equals(root.path("enableRootCertificateV2"))
+                && stored.has("lastUpdatedTimeUtc")) {
+            root.set("lastUpdatedTimeUtc", stored.get("lastUpdatedTimeUtc"));
+        } else {
+            root.put("lastUpdatedTimeUtc", java.time.Instant.now().toString());
+        }
+    }
+
+    private static List<SharedAccessPolicy> parsePolicies(JsonNode list, SimulatedHub hub) {
         List<SharedAccessPolicy> result = new ArrayList<>();
         if (list == null || list.isNull()) {
             return result;
@@ -106,17 +127,21 @@ final class HubUpdate {
                 throw EmulatorError.badRequest(400014, "The rights of authorization policy '" + keyName
                         + "' are missing or are not one of the AccessRights values.");
             }
-            String primary = key(p, "primaryKey", keyName);
-            String secondary = key(p, "secondaryKey", keyName);
+            SharedAccessPolicy existing = hub.keepsAbsentKeys() ? hub.findPolicy(keyName).orElse(null) : null;
+            String primary = key(p, "primaryKey", keyName, existing == null ? null : existing.primaryKey());
+            String secondary = key(p, "secondaryKey", keyName, existing == null ? null : existing.secondaryKey());
             result.add(new SharedAccessPolicy(keyName, rights, primary, secondary));
         }
         return result;
     }
 
-    /** Absent/null: the service generates the key. Otherwise it must be a valid key (never printed). */
-    private static String key(JsonNode policy, String field, String keyName) {
+    /**
+     * Absent/null: the service generates the key, or keeps {@code kept} in {@link SimulatedHub#keepAbsentKeys} mode.
+     * Otherwise it must be a valid key (never printed).
+     */
+    private static String key(JsonNode policy, String field, String keyName, String kept) {
         if (Json.absent(policy, field)) {
-            return SymmetricKeys.generate();
+            return kept != null ? kept : SymmetricKeys.generate();
         }
         JsonNode value = policy.get(field);
         if (!value.isTextual() || !SymmetricKeys.isValid(value.asText())) {

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * A local HTTPS emulator of Azure IoT Hub for tests: the ARM resource provider ({@code Microsoft.Devices/IotHubs},
- * api-version 2021-07-01 as sent by azure-resourcemanager-iothub 1.1.0) and, per hub, the device registry data plane
+ * api-version 2023-06-30 as the engine sends it, and 2021-07-01 as azure-resourcemanager-iothub 1.1.0 does) and,
+ * per hub, the device registry data plane
  * (api-version 2021-04-12 as sent by iot-service-client 2.1.9), built to the real APIs' rules rather than to a client.
  *
  * <h2>Usage</h2>
@@ -63,12 +64,17 @@ import java.util.stream.Collectors;
  *       {@link #armRole(ArmRole)} READER/NONE gives 403 AuthorizationFailed.</li>
  *   <li><b>api-version:</b> missing or unknown gives 400 on both planes.</li>
  *   <li><b>GET hub / lists</b> never return authorizationPolicies (security properties are null, like the service);
- *       top-level {@code resourcegroup} and {@code subscriptionid} are included. Unknown subscription, resource group
+ *       top-level {@code resourcegroup} and {@code subscriptionid} are included. Answers have the shape of the
+ *       api-version asked for: properties newer than the 2021-07-01 model ({@link SimulatedHub#setProperty}, e.g.
+ *       {@code enableDataResidency}, {@code rootCertificate}, {@code ipVersion} or an unknown future one) and
+ *       {@code systemData} only go to newer api-versions, so an old client's PUT resets them. Unknown subscription, resource group
  *       or hub give 404 with an ARM error body.</li>
  *   <li><b>PUT hub:</b> 409 (IH409002 body) while another update runs; 412 (412001 body) when If-Match is missing or
  *       not exactly the current etag ({@code *} and a quoted etag are refused too); 400 for a missing location/sku, an invalid policy (keyName,
  *       rights not one of the 15 {@link AccessRights#VALID} strings, a supplied key that is empty/not padded base64 of
- *       16..64 bytes). A policy whose key is absent or null gets a new generated key (service-side renewal). The PUT replaces
+ *       16..64 bytes). A policy whose key is absent or null gets a new generated key (service-side renewal), or keeps
+ *       its key when {@link SimulatedHub#keepAbsentKeys(boolean)} models a service version that does so.
+ *       {@code rootCertificate.lastUpdatedTimeUtc} sent in a PUT is ignored (read-only). The PUT replaces
  *       the resource: policies missing from the body are deleted, missing tags/properties fall back to defaults.
  *       Answer: 201, {@code Azure-AsyncOperation} (operationResults URL with {@code &asyncinfo}) and
  *       {@code Retry-After}. The status is {@code Running} for {@link LroSettings#pollsUntilDone} polls, then
@@ -91,7 +97,9 @@ import java.util.stream.Collectors;
  *       request line the JDK server cannot parse (e.g. a bare '%' or a space) is answered 400 by the JDK server before
  *       the emulator sees it, so it does not appear in the log.</li>
  *   <li><b>Devices:</b> PUT without If-Match creates (409 if it exists); with If-Match ({@code *} or the etag,
- *       quoted or not) updates (404 if absent, 412 on a stale etag). SAS keys: both absent = generated, one absent =
+ *       quoted or not) updates (404 if absent, 412 on a stale etag). Every change, also from the test side
+ *       ({@link SimulatedIdentity#setStatus}, {@link SimulatedIdentity#setKeys}), gets a new etag. SAS keys: both
+ *       absent = generated, one absent =
  *       400. x509 ({@code selfSigned}, {@code certificateAuthority}) and {@code none} identities have no keys.</li>
  *   <li><b>Request log:</b> {@link RecordedRequest} keeps method, raw path, query, If-Match, full Authorization and
  *       body in memory for assertions, the status (-1 = dropped) and the emulator-side handling time; its

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -29,6 +30,20 @@ public final class SimulatedHub {
         {"registryReadWrite", "RegistryWrite"},
     };
 
+    /**
+     * The properties of the api-version 2021-07-01 model (azure-resourcemanager-iothub 1.1.0
+     * {@code IotHubProperties}). Properties added later (enableDataResidency, rootCertificate, ipVersion, ...) are
+     * returned only to newer api-versions, as a service answers in the shape of the version asked for; a PUT that
+     * leaves them out resets them like any other missing property.
+     */
+    static final Set<String> PROPERTIES_2021_07_01 = Set.of("authorizationPolicies", "disableLocalAuth",
+            "disableDeviceSAS", "disableModuleSAS", "restrictOutboundNetworkAccess", "allowedFqdnList",
+            "publicNetworkAccess", "ipFilterRules", "networkRuleSets", "minTlsVersion", "privateEndpointConnections",
+            "provisioningState", "state", "hostName", "eventHubEndpoints", "routing", "storageEndpoints",
+            "messagingEndpoints", "enableFileUploadNotifications", "cloudToDevice", "comments", "features",
+            "locations");
+    private static final String MODEL_2021_07_01 = "2021-07-01";
+
     final IotHubEmulator emulator;
     private final String subscriptionId;
     private final String resourceGroup;
@@ -43,6 +58,7 @@ public final class SimulatedHub {
     private String etag;
     private HubOperation running;
     private volatile boolean entraDataPlaneDenied;
+    private volatile boolean keepAbsentKeys;
 
     SimulatedHub(IotHubEmulator emulator, String subscriptionId, String resourceGroup, String name, String location,
             String hostName) {
@@ -150,6 +166,33 @@ public final class SimulatedHub {
     public synchronized boolean localAuthDisabled() {
         settle();
         return properties.path("disableLocalAuth").asBoolean(false);
+    }
+
+    /**
+     * Another writer sets a hub property (new etag), e.g. one of a newer api-version such as
+     * {@code enableDataResidency}, or one no client knows yet. It is returned to api-versions newer than 2021-07-01
+     * only, unless it is one of {@link #PROPERTIES_2021_07_01}.
+     */
+    public synchronized void setProperty(String name, JsonNode value) {
+        properties.set(name, value.deepCopy());
+        etag = emulator.nextHubEtag();
+    }
+
+    /**
+     * A service version that keeps a policy's key when a PUT sends it absent, instead of generating a new one (the
+     * behaviour the engine must survive: it then sets a key it generated itself). Default false.
+     */
+    public void keepAbsentKeys(boolean keep) {
+        this.keepAbsentKeys = keep;
+    }
+
+    boolean keepsAbsentKeys() {
+        return keepAbsentKeys;
+    }
+
+    /** The stored value of a writable property, for building an update (under the hub lock). */
+    synchronized JsonNode storedProperty(String name) {
+        return properties.get(name);
     }
 
     /** When true, the registry refuses Entra (Bearer) tokens: the caller has no data-plane role on this hub. */
@@ -293,20 +336,21 @@ public final class SimulatedHub {
         }
     }
 
-    /** The hub as ARM GET/list return it: security properties (the policies) are never included. */
-    synchronized ObjectNode toArmJson() {
+    /** The hub as ARM GET/list return it at this api-version: security properties (the policies) never included. */
+    synchronized ObjectNode toArmJson(String apiVersion) {
         settle();
         return armJson(tags, sku, properties, running == null ? "Succeeded" : "Accepted",
-                running == null ? "Active" : "Updating");
+                running == null ? "Active" : "Updating", apiVersion);
     }
 
     /** The 201 body of an accepted PUT: the requested state, still with the current etag. */
-    synchronized ObjectNode toAcceptedJson(HubUpdate update) {
-        return armJson(update.tags, update.sku, update.properties, "Accepted", "Updating");
+    synchronized ObjectNode toAcceptedJson(HubUpdate update, String apiVersion) {
+        return armJson(update.tags, update.sku, update.properties, "Accepted", "Updating", apiVersion);
     }
 
     private ObjectNode armJson(ObjectNode tagsNode, ObjectNode skuNode, ObjectNode props, String provisioningState,
-            String state) {
+            String state, String apiVersion) {
+        boolean newer = apiVersion.compareTo(MODEL_2021_07_01) > 0;
         ObjectNode json = Json.object();
         json.put("id", resourceId());
         json.put("name", name);
@@ -317,6 +361,9 @@ public final class SimulatedHub {
         json.put("resourcegroup", resourceGroup);
         json.put("etag", etag);
         ObjectNode p = props.deepCopy();
+        if (!newer) {
+            p.retain(PROPERTIES_2021_07_01);
+        }
         p.put("provisioningState", provisioningState);
         p.put("state", state);
         p.put("hostName", hostName);
@@ -326,6 +373,9 @@ public final class SimulatedHub {
         json.set("properties", p);
         json.set("sku", skuNode.deepCopy());
         json.putObject("identity").put("type", "None");
+        if (newer) {
+            json.putObject("systemData").put("createdAt", "2024-01-01T00:00:00Z");
+        }
         return json;
     }
 

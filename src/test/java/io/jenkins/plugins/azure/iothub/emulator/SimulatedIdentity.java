@@ -92,6 +92,21 @@ public final class SimulatedIdentity {
         }
     }
 
+    /** Simulates another writer (an operator) disabling or enabling the identity (new etag). */
+    public void setStatus(boolean isEnabled, String reason) {
+        synchronized (hub) {
+            enabled = isEnabled;
+            statusReason = reason;
+            etag = hub.emulator.nextIdentityEtag();
+        }
+    }
+
+    public String statusReason() {
+        synchronized (hub) {
+            return statusReason;
+        }
+    }
+
     /** Simulates another writer changing this identity's keys (new etag). */
     public void setKeys(String primary, String secondary) {
         synchronized (hub) {
