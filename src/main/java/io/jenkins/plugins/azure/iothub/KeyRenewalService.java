@@ -63,7 +63,13 @@ public final class KeyRenewalService {
         RenewedKeys keys = renewInAzure(config, client, ids);
         for (KeySlot slot : ids.keySet()) {
             log.println("Azure now holds a new " + slotName(slot) + " key (fingerprint "
-                    + keys.key(slot).fingerprint() + ") for " + config.describeTarget() + ".");
+                    + keys.key(slot).fingerprint() + ", " + keys.origin().describe() + ") for "
+                    + config.describeTarget() + ".");
+        }
+        if (!keys.otherChanges().isEmpty()) {
+            log.println("Note: right after the new keys were written, something else changed "
+                    + String.join(", ", keys.otherChanges()) + " of " + config.describeTarget()
+                    + "; the new keys are in place, check that the other change was intended.");
         }
         // Azure holds the new key now: an abort from here on must not stop it from reaching the credential.
         boolean aborted = Thread.interrupted();
@@ -126,12 +132,13 @@ public final class KeyRenewalService {
             if (config.isIdentity()) {
                 IdentityKeyResult result = client.renewIdentityKey(identityRequest(config));
                 return new RenewedKeys(result.hostName(), result::key, result::connectionString,
-                        slot -> client.verifyIdentityKey(result, slot));
+                        slot -> client.verifyIdentityKey(result, slot), result.keyOrigin(), result.otherChanges());
             }
             PolicyKeyResult result = client.renewPolicyKey(policyRequest(config));
             ids.keySet().forEach(result::key); // a key missing from Azure's answer fails here, as one line
             return new RenewedKeys(result.hostName(), result::key, result::connectionString,
-                    result.isVerifiable() ? slot -> client.verifyPolicyKey(result, slot) : null);
+                    result.isVerifiable() ? slot -> client.verifyPolicyKey(result, slot) : null, result.keyOrigin(),
+                    List.of());
         } catch (IotHubKeyException e) {
             if (!e.keyMayHaveChanged()) {
                 throw new AbortException(e.getMessage());
