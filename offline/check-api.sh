@@ -25,6 +25,7 @@ harness_roots=(
   "$R/jenkinsci+workflow-cps-plugin/repo@4350.vcc65d4958821"
   "$R/jenkinsci+workflow-api-plugin/repo@1413.v2ff1a_5e720fa_"
   "$R/jenkinsci+cloudbees-folder-plugin/repo@6.1100.ve9eed61d16c4"
+  "$R/jenkinsci+scm-api-plugin/repo@728.vc30dcf7a_0df5"
   "$R/jenkinsci+configuration-as-code-plugin/repo@2117.vc05a_0b_e6b_f4e"
 )
 

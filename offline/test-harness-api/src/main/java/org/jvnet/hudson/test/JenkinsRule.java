@@ -105,6 +105,10 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    public void waitUntilNoActivity() throws Exception {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
     public <R extends Run<?, ?>> R waitForCompletion(R r) throws InterruptedException {
         throw new UnsupportedOperationException("offline declaration");
     }
