@@ -85,9 +85,10 @@ public final class KeyRenewalService {
             }
         }
         if (aborted) {
+            boolean verified = verifying && verifyFailure == null;
             throw new AbortException("Aborted after Azure renewed the " + config.getKey() + " key of "
                     + config.describeTarget() + "; the new key was stored in credential(s) " + quoted(ids.values())
-                    + " before stopping, so Jenkins and Azure agree" + (verifying ? "" : " (it was not verified)")
+                    + " before stopping, so Jenkins and Azure agree" + (verified ? "" : " (it was not verified)")
                     + ".");
         }
         if (verifyFailure != null) {

@@ -295,6 +295,24 @@ class KeyRenewalServiceTest {
     }
 
     @Test
+    void anAbortOnceAzureHoldsTheNewKeyStillStoresItAndSaysSo() {
+        // The build is aborted while the new key is being verified: Azure already holds it, so the credential
+        // must get it before the step stops, and the line must say that nothing needs recovering.
+        Thread build = Thread.currentThread();
+        emulator.faults().on("GET", ".*").atRegistryOf(hub).concurrentModification(build::interrupt);
+
+        AbortException e = failure(policy("primary"), folder(ALICE));
+
+        assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+        // whether the verification finished before it noticed the interrupt depends on timing; the line says which
+        assertTrue(e.getMessage().startsWith("Aborted after Azure renewed the primary key of policy 'service' on hub '"
+                + HUB + "'; the new key was stored in credential(s) 'iothub.hub-keys.policy.service.primary' before "
+                + "stopping, so Jenkins and Azure agree"), e.getMessage());
+        assertEquals(policyConnectionString(hub.policy("service").primaryKey()),
+                stored("iothub.hub-keys.policy.service.primary"));
+    }
+
+    @Test
     void dryRunChangesNothingInAzureOrJenkins() throws Exception {
         String primary = hub.policy("service").primaryKey();
         RenewKeyConfig config = policy("primary");
