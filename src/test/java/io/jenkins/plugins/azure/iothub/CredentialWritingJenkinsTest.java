@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
-import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
@@ -15,8 +14,6 @@ import hudson.model.ItemGroup;
 import hudson.model.ModelObject;
 import hudson.model.Result;
 import hudson.model.User;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import hudson.util.Secret;
 import io.jenkins.plugins.azure.iothub.emulator.FaultRule;
 import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
@@ -72,16 +69,13 @@ class CredentialWritingJenkinsTest {
     void setUp(JenkinsRule r) throws Exception {
         this.r = r;
         emulator.faults().clear();
-        hub = emulator.hubs().stream().anyMatch(h -> h.name().equals(HUB))
-                ? emulator.hub(HUB)
-                : emulator.addHub(SUBSCRIPTION, RG, HUB);
+        hub = JenkinsStores.hub(emulator, SUBSCRIPTION, RG, HUB);
         for (String device : List.of("Sensor-1", "sensor-1")) {
             if (!hub.hasDevice(device)) {
                 hub.addDevice(device);
             }
         }
-        systemStore().addCredentials(Domain.global(),
-                new EmulatorAzureCredentials("emu", emulator.armEndpoint(), SUBSCRIPTION, emulator.tokenCredential()));
+        JenkinsStores.addEmulatorCredential(r.jenkins, emulator, SUBSCRIPTION);
     }
 
     // --- set-up helpers ---
@@ -91,12 +85,7 @@ class CredentialWritingJenkinsTest {
     }
 
     private static CredentialsStore storeOf(ModelObject context) {
-        for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
-            if (store.getContext() == context) {
-                return store;
-            }
-        }
-        throw new AssertionError("no store for " + context);
+        return JenkinsStores.storeOf(context);
     }
 
     private static String policyStep(String extra) {
@@ -130,18 +119,8 @@ class CredentialWritingJenkinsTest {
                 .authenticate(job.getFullName(), User.getById("alice", true).impersonate2()));
     }
 
-    /** What an administrator sees in a store: every domain. */
     private static StringCredentials inStore(CredentialsStore store, String id) {
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            for (Domain domain : store.getDomains()) {
-                for (Credentials c : store.getCredentials(domain)) {
-                    if (c instanceof StringCredentials text && text.getId().equals(id)) {
-                        return text;
-                    }
-                }
-            }
-        }
-        return null;
+        return JenkinsStores.secretText(store, id);
     }
 
     private String policyConnectionString() {

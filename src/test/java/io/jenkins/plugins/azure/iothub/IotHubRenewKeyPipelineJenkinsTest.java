@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Run;
@@ -60,17 +59,14 @@ class IotHubRenewKeyPipelineJenkinsTest {
     @BeforeEach
     void setUp(JenkinsRule r) throws Exception {
         this.r = r;
-        hub = emulator.hubs().stream().anyMatch(h -> h.name().equals(HUB))
-                ? emulator.hub(HUB)
-                : emulator.addHub(SUBSCRIPTION, RG, HUB);
+        hub = JenkinsStores.hub(emulator, SUBSCRIPTION, RG, HUB);
         if (!hub.hasDevice("thermostat-7")) {
             hub.addDevice("thermostat-7");
         }
         // Builds here run as SYSTEM and the jobs are top level: the administrator switch lets them write the
         // system credentials (the refusal without it is in IotHubRenewKeySecurityJenkinsTest).
         IotHubKeyRenewalConfiguration.get().setAllowSystemBuildsToWriteSystemStore(true);
-        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
-                new EmulatorAzureCredentials("emu", emulator.armEndpoint(), SUBSCRIPTION, emulator.tokenCredential()));
+        JenkinsStores.addEmulatorCredential(r.jenkins, emulator, SUBSCRIPTION);
     }
 
     private String storedSecret(String id) {

@@ -3,10 +3,8 @@ package io.jenkins.plugins.azure.iothub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsStore;
-import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.BuildableItem;
 import hudson.model.Cause;
 import hudson.model.Item;
@@ -14,8 +12,6 @@ import hudson.model.ModelObject;
 import hudson.model.Result;
 import hudson.model.TopLevelItem;
 import hudson.model.User;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
 import java.io.ByteArrayInputStream;
@@ -71,11 +67,8 @@ class MultibranchCredentialWritingJenkinsTest {
     @BeforeEach
     void setUp(JenkinsRule r) throws Exception {
         this.r = r;
-        hub = emulator.hubs().stream().anyMatch(h -> h.name().equals(HUB))
-                ? emulator.hub(HUB)
-                : emulator.addHub(SUBSCRIPTION, RG, HUB);
-        storeOf(r.jenkins).addCredentials(Domain.global(),
-                new EmulatorAzureCredentials("emu", emulator.armEndpoint(), SUBSCRIPTION, emulator.tokenCredential()));
+        hub = JenkinsStores.hub(emulator, SUBSCRIPTION, RG, HUB);
+        JenkinsStores.addEmulatorCredential(r.jenkins, emulator, SUBSCRIPTION);
         scm = MockSCMController.create();
         scm.createRepository("repo");
         scm.createBranch("repo", "main");
@@ -89,23 +82,11 @@ class MultibranchCredentialWritingJenkinsTest {
     }
 
     private static CredentialsStore storeOf(ModelObject context) {
-        for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
-            if (store.getContext() == context) {
-                return store;
-            }
-        }
-        throw new AssertionError("no store for " + context);
+        return JenkinsStores.storeOf(context);
     }
 
     private static StringCredentials inStore(CredentialsStore store, String id) {
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            for (Credentials c : store.getCredentials(Domain.global())) {
-                if (c instanceof StringCredentials text && text.getId().equals(id)) {
-                    return text;
-                }
-            }
-        }
-        return null;
+        return JenkinsStores.secretText(store, id);
     }
 
     /**

@@ -2,8 +2,6 @@ package io.jenkins.plugins.azure.iothub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Result;
 import io.jenkins.plugins.azure.iothub.emulator.FaultRule;
 import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
@@ -50,9 +48,7 @@ class RenewKeyRestartJenkinsTest {
         FaultRule slowUpdate = emulator.faults().on("PUT", ".*/IotHubs/" + HUB).atArm().delay(120_000);
         sessions.then(r -> {
             IotHubKeyRenewalConfiguration.get().setAllowSystemBuildsToWriteSystemStore(true);
-            CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
-                    new EmulatorAzureCredentials("emu", emulator.armEndpoint(), SUBSCRIPTION,
-                            emulator.tokenCredential()));
+            JenkinsStores.addEmulatorCredential(r.jenkins, emulator, SUBSCRIPTION);
             WorkflowJob job = r.createProject(WorkflowJob.class, "rotate");
             job.setDefinition(new CpsFlowDefinition("iotHubRenewKey hub: '" + HUB + "', resourceGroup: '" + RG
                     + "', policy: 'service', key: 'secondary', azureCredentialsId: 'emu'", true));
