@@ -18,13 +18,13 @@ api_roots=(
   "$R/jenkinsci+azure-sdk-plugin/repo@284.vb_4128d6c7561"
   "$R/jenkinsci+lib-symbol-annotation/repo@symbol-annotation-1.25"
   "$R/jenkinsci+lib-annotation-indexer/repo@annotation-indexer-1.18"
+  "$R/jenkinsci+cloudbees-folder-plugin/repo@6.1100.ve9eed61d16c4"
 )
 harness_roots=(
   "$R/jenkinsci+jenkins-test-harness/repo@2578.v44660312fd37"
   "$R/jenkinsci+workflow-job-plugin/repo@1571.1580.v18e46842c125"
   "$R/jenkinsci+workflow-cps-plugin/repo@4350.vcc65d4958821"
   "$R/jenkinsci+workflow-api-plugin/repo@1413.v2ff1a_5e720fa_"
-  "$R/jenkinsci+cloudbees-folder-plugin/repo@6.1100.ve9eed61d16c4"
   "$R/jenkinsci+scm-api-plugin/repo@728.vc30dcf7a_0df5"
   "$R/jenkinsci+configuration-as-code-plugin/repo@2117.vc05a_0b_e6b_f4e"
 )

@@ -30,8 +30,14 @@ final class BuildRenewal {
         StoreCredentialTarget target = CredentialsLocation.forRun(run, buildIdentity, config.getCredentialsFolder(),
                 IotHubKeyRenewalConfiguration.get().systemWriteOptIn(), wording.optionNames());
         listener.getLogger().println("Keys go to " + target.describe() + ", written as '" + target.writer() + "'.");
-        RenewalReport report = new KeyRenewalService()
-                .renew(config, new AzureCredentialsAccess(run), target, listener.getLogger());
+        DefaultAzureCredential fallback =
+                config.getAzureCredentialsId() == null ? DefaultAzureCredential.nearest(run.getParent()) : null;
+        if (fallback != null) {
+            listener.getLogger().println("Azure credential: '" + fallback.id() + "', the default of "
+                    + fallback.origin() + ".");
+        }
+        RenewalReport report = new KeyRenewalService().renew(config,
+                new AzureCredentialsAccess(run, fallback == null ? null : fallback.id()), target, listener.getLogger());
         KeyRenewalAction.record(run, report);
         return report;
     }

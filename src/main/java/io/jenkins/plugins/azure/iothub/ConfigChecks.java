@@ -130,10 +130,11 @@ final class ConfigChecks {
         return w.subject("subscriptionId", subscriptionId) + " is not a subscription id (a GUID)";
     }
 
-    static String azureCredentialsId(Wording w, String azureCredentialsId) {
-        return azureCredentialsId != null ? null
-                : w.option("azureCredentialsId") + " is required: the id of an 'Azure Service Principal' or "
-                        + "'Azure Managed Identity' credential allowed to manage the hub";
+    /** When neither the step, an enclosing folder nor the global configuration names an Azure credential. */
+    static String azureCredentialsIdRequired(Wording w) {
+        return w.option("azureCredentialsId") + " is required: no folder of this job and not the global"
+                + " configuration sets a default Azure credential; choose an 'Azure Service Principal' or"
+                + " 'Azure Managed Identity' credential allowed to manage the hub";
     }
 
     static String dataPlaneAuth(Wording w, String dataPlaneAuth) {

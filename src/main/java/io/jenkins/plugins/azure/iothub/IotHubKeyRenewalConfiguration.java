@@ -1,10 +1,13 @@
 package io.jenkins.plugins.azure.iothub;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.Util;
 import hudson.security.Permission;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.azure.iothub.jenkins.AzureCredentialsAccess;
 import io.jenkins.plugins.azure.iothub.jenkins.CredentialsLocation;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +15,13 @@ import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * Administrator choices of the plugin. JCasC: {@code unclassified: iotHubKeyRenewal:
- * allowSystemBuildsToWriteSystemStore: true, systemWritableFolders: "team-a\nteam-b/iot"}.
+ * allowSystemBuildsToWriteSystemStore: true, systemWritableFolders: "team-a\nteam-b/iot",
+ * defaultAzureCredentialsId: azure-sp}.
  */
 @Extension
 @Symbol("iotHubKeyRenewal")
@@ -26,6 +32,9 @@ public class IotHubKeyRenewalConfiguration extends GlobalConfiguration {
 
     /** Full names of folders whose own credentials SYSTEM builds may write, one a line; none by default. */
     private String systemWritableFolders;
+
+    /** Azure credential of renewals whose job and folders name none; none by default. */
+    private String defaultAzureCredentialsId;
 
     public IotHubKeyRenewalConfiguration() {
         load();
@@ -54,6 +63,24 @@ public class IotHubKeyRenewalConfiguration extends GlobalConfiguration {
     public void setSystemWritableFolders(String systemWritableFolders) {
         this.systemWritableFolders = Util.fixEmptyAndTrim(systemWritableFolders);
         save();
+    }
+
+    @CheckForNull
+    public String getDefaultAzureCredentialsId() {
+        return defaultAzureCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setDefaultAzureCredentialsId(String defaultAzureCredentialsId) {
+        this.defaultAzureCredentialsId = Util.fixEmptyAndTrim(defaultAzureCredentialsId);
+        save();
+    }
+
+    /** Credentials a job's build could use (global scope, system store); only administrators see this page. */
+    @POST
+    public ListBoxModel doFillDefaultAzureCredentialsIdItems(@QueryParameter String defaultAzureCredentialsId) {
+        return AzureCredentialsAccess.listCredentials(null, defaultAzureCredentialsId,
+                Jenkins.get().hasPermission(Jenkins.ADMINISTER));
     }
 
     /** The folders SYSTEM builds may write, exactly as listed (a folder's subfolders are not included). */

@@ -280,7 +280,6 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
         addIfPresent(problems, ConfigChecks.module(w, module, device));
         addIfPresent(problems, ConfigChecks.resourceGroup(w, resourceGroup));
         addIfPresent(problems, ConfigChecks.subscriptionId(w, subscriptionId));
-        addIfPresent(problems, ConfigChecks.azureCredentialsId(w, azureCredentialsId));
         addIfPresent(problems, ConfigChecks.dataPlaneAuth(w, getDataPlaneAuth()));
         addIfPresent(problems, ConfigChecks.store(w, getStore()));
         addIfPresent(problems, ConfigChecks.credentialId(w, "primaryCredentialsId", primaryCredentialsId));
@@ -400,21 +399,26 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
             return check(item, ConfigChecks.hub(FORM, Util.fixEmptyAndTrim(value)));
         }
 
-        /** Fails until a key is chosen; the device decides whether 'both' is among the choices. */
+        /**
+         * Quiet until a policy or device is entered (a new step shows no error); then fails until a key is chosen,
+         * listing the choices of that target. Jenkins re-runs it when policy or device change (checkDependsOn).
+         */
         @POST
         public FormValidation doCheckKey(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String policy,
                 @QueryParameter String device) {
             String target = ConfigChecks.target(Util.fixEmptyAndTrim(policy), Util.fixEmptyAndTrim(device));
-            return check(item, ConfigChecks.key(FORM, normalizeChoice(value), target));
+            String key = normalizeChoice(value);
+            return check(item, key == null && target == null ? null : ConfigChecks.key(FORM, key, target));
         }
 
+        /** Quiet while neither policy nor device is entered: a new step shows no error before a target is chosen. */
         @POST
         public FormValidation doCheckPolicy(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String device) {
             String policy = Util.fixEmptyAndTrim(value);
             String problem = ConfigChecks.policyOrDevice(FORM, policy, Util.fixEmptyAndTrim(device));
-            return check(item, problem != null ? problem : ConfigChecks.policy(FORM, policy));
+            return check(item, problem != null && policy != null ? problem : ConfigChecks.policy(FORM, policy));
         }
 
         @POST
@@ -422,7 +426,8 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String policy) {
             String device = Util.fixEmptyAndTrim(value);
             String problem = ConfigChecks.policyOrDevice(FORM, Util.fixEmptyAndTrim(policy), device);
-            return check(item, problem != null ? problem : ConfigChecks.identity(FORM, "device", device));
+            return check(item, problem != null && device != null ? problem
+                    : ConfigChecks.identity(FORM, "device", device));
         }
 
         @POST
@@ -442,9 +447,15 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
             return check(item, ConfigChecks.subscriptionId(FORM, Util.fixEmptyAndTrim(value)));
         }
 
+        /** Empty is fine where a folder or the global configuration names a default; the form says which. */
         @POST
         public FormValidation doCheckAzureCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, ConfigChecks.azureCredentialsId(FORM, Util.fixEmptyAndTrim(value)));
+            if (Util.fixEmptyAndTrim(value) != null || !mayConfigure(item)) {
+                return FormValidation.ok();
+            }
+            DefaultAzureCredential fallback = DefaultAzureCredential.nearest(item);
+            return fallback == null ? FormValidation.error(ConfigChecks.azureCredentialsIdRequired(FORM))
+                    : FormValidation.ok(fallback.describeUse());
         }
 
         @POST
@@ -489,9 +500,16 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
             String rg = Util.fixEmptyAndTrim(resourceGroup);
             String sub = Util.fixEmptyAndTrim(subscriptionId);
             String credentialsId = Util.fixEmptyAndTrim(azureCredentialsId);
+            if (credentialsId == null) {
+                DefaultAzureCredential fallback = DefaultAzureCredential.nearest(item);
+                if (fallback == null) {
+                    return FormValidation.error(ConfigChecks.azureCredentialsIdRequired(FORM));
+                }
+                credentialsId = fallback.id();
+            }
             for (String problem : new String[] {
                 ConfigChecks.hub(FORM, hubName), ConfigChecks.resourceGroup(FORM, rg),
-                ConfigChecks.subscriptionId(FORM, sub), ConfigChecks.azureCredentialsId(FORM, credentialsId)
+                ConfigChecks.subscriptionId(FORM, sub)
             }) {
                 if (problem != null) {
                     return FormValidation.error(problem);

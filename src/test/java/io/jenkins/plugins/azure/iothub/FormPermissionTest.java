@@ -43,6 +43,30 @@ class FormPermissionTest {
         assertTrue(hub.getMessage().contains("-not-a-hub"), hub.getMessage());
     }
 
+    /** A new step: nothing entered yet, so no field shows an error (issue 12: no error before a target). */
+    @Test
+    void aNewStepShowsNoErrorUntilATargetIsEntered() {
+        Item job = job(true);
+        List<FormValidation> answers = List.of(form.doCheckKey(job, "", "", ""), form.doCheckPolicy(job, "", ""),
+                form.doCheckDevice(job, "", ""));
+
+        answers.forEach(answer -> assertEquals(FormValidation.Kind.OK, answer.kind, answer.getMessage()));
+    }
+
+    /** Once a target is entered, the empty key fails with exactly that target's choices. */
+    @Test
+    void theKeyIsRequiredOnceATargetIsEnteredWithItsOwnChoices() {
+        Item job = job(true);
+
+        FormValidation policy = form.doCheckKey(job, "", "service", "");
+        FormValidation device = form.doCheckKey(job, "", "", "thermostat-7");
+
+        assertEquals(FormValidation.Kind.ERROR, policy.kind);
+        assertEquals("Key to renew is required: primary, secondary or swap", policy.getMessage());
+        assertEquals("Key to renew is required: primary, secondary, both or swap", device.getMessage());
+        assertEquals(FormValidation.Kind.OK, form.doCheckKey(job, "secondary", "service", "").kind);
+    }
+
     @Test
     void everyoneElseLearnsNothingFromTheChecks() {
         Item job = job(false);

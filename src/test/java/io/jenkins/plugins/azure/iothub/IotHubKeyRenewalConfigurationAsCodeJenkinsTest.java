@@ -27,11 +27,13 @@ class IotHubKeyRenewalConfigurationAsCodeJenkinsTest {
     /** What configuration-as-code.yaml sets; also checked after the restart of the round trip. */
     static void assertConfiguredByTheYaml(IotHubKeyRenewalConfiguration config) {
         assertTrue(config.isAllowSystemBuildsToWriteSystemStore(), "allowSystemBuildsToWriteSystemStore");
+        assertEquals("azure-sp", config.getDefaultAzureCredentialsId(), "defaultAzureCredentialsId");
     }
 
     @Test
     void everySettingStartsAtItsSafeDefault(JenkinsConfiguredWithCodeRule r) {
         assertFalse(IotHubKeyRenewalConfiguration.get().isAllowSystemBuildsToWriteSystemStore());
+        assertEquals(null, IotHubKeyRenewalConfiguration.get().getDefaultAzureCredentialsId());
     }
 
     @Test

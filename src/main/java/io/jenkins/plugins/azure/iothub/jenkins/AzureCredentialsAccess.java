@@ -41,17 +41,23 @@ public final class AzureCredentialsAccess implements AzureAccess {
     private static final Logger LOGGER = Logger.getLogger(AzureCredentialsAccess.class.getName());
 
     private final Run<?, ?> run;
+    @CheckForNull
+    private final String defaultId;
 
-    public AzureCredentialsAccess(Run<?, ?> run) {
+    /** @param defaultId the credential of the nearest folder or global default, for a configuration naming none */
+    public AzureCredentialsAccess(Run<?, ?> run, @CheckForNull String defaultId) {
         this.run = run;
+        this.defaultId = defaultId;
     }
 
     @Override
     public IotHubKeyClient clientFor(RenewKeyConfig config) throws AbortException {
-        String id = config.getAzureCredentialsId();
+        String id = config.getAzureCredentialsId() != null ? config.getAzureCredentialsId() : defaultId;
         if (id == null) {
             throw new AbortException("No Azure credential for hub '" + config.getHub()
-                    + "': set azureCredentialsId to an 'Azure Service Principal' or 'Azure Managed Identity' credential.");
+                    + "': set azureCredentialsId to an 'Azure Service Principal' or 'Azure Managed Identity' "
+                    + "credential, or set a default Azure credential on a folder of this job or in the global "
+                    + "configuration.");
         }
         AzureBaseCredentials credential = CredentialsProvider.findCredentialById(id, AzureBaseCredentials.class, run);
         if (credential == null) {
@@ -135,13 +141,24 @@ public final class AzureCredentialsAccess implements AzureAccess {
         if (credential == null) {
             return FormValidation.error("Azure credential '" + credentialsId + "' was not found for this job");
         }
+        return probe(credential, credentialsId, hub, resourceGroup, subscriptionId, TEST_CONNECTION_BUDGET,
+                HttpClientRetriever::get, DataPlaneProxy.JENKINS);
+    }
+
+    /** The form waits for Test connection: a few seconds answer an unreachable Azure, a reachable one needs less. */
+    static final Duration TEST_CONNECTION_BUDGET = Duration.ofSeconds(4);
+
+    /** Looks the hub up within the budget; every failure is one line on the form and one WARNING in the log. */
+    static FormValidation probe(AzureBaseCredentials credential, String credentialsId, String hub,
+            @CheckForNull String resourceGroup, @CheckForNull String subscriptionId, Duration budget,
+            Supplier<HttpClient> httpClient, DataPlaneProxy.Lookup proxies) {
         try {
-            IotHubKeyClient client =
-                    buildClient(credential, credentialsId, hub, subscriptionId, Duration.ofSeconds(60),
-                            HttpClientRetriever::get, DataPlaneProxy.JENKINS);
+            IotHubKeyClient client = buildClient(credential, credentialsId, hub, subscriptionId, budget, httpClient,
+                    proxies);
             HubInfo info = client.findHub(hub, resourceGroup);
             return FormValidation.ok("Found hub '" + hub + "' (" + info.hostName() + ")");
         } catch (AbortException | IotHubKeyException e) {
+            LOGGER.log(Level.WARNING, "Test connection to hub {0} failed: {1}", new Object[] {hub, e.getMessage()});
             return FormValidation.error(e.getMessage());
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "Test connection to hub " + hub + " failed", e);

@@ -4,6 +4,7 @@ import hudson.model.AbstractItem;
 import hudson.model.ItemGroup;
 import hudson.model.Job;
 import hudson.model.TopLevelItem;
+import hudson.util.DescribableList;
 import java.io.File;
 import java.io.IOException;
 import java.util.Collection;
@@ -14,6 +15,10 @@ import org.springframework.security.access.AccessDeniedException;
 public abstract class AbstractFolder<I extends TopLevelItem> extends AbstractItem implements TopLevelItem, ItemGroup<I> {
     protected AbstractFolder(ItemGroup parent, String name) {
         super(parent, name);
+    }
+
+    public DescribableList<AbstractFolderProperty<?>, AbstractFolderPropertyDescriptor> getProperties() {
+        throw new UnsupportedOperationException("offline declaration");
     }
 
     @Override
