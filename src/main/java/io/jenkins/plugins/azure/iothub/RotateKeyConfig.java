@@ -27,7 +27,7 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The one configuration object of a zero-downtime rotation, shared by {@code iotHubRotateKey} and the freestyle
- * rotation step. A rotation keeps one stable credential ({@code credentialsId}) on the key consumers should use; each
+ * rotation step (which adds the phase to run). A rotation keeps one stable credential ({@code credentialsId}) on the key consumers should use; each
  * renewal it makes is a {@link RenewKeyConfig} for one slot ({@link #renewal}), so names, checks and Azure access are
  * the renewal's. Holds names and ids only; never a key.
  */
@@ -35,11 +35,6 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
 
     @Serial
     private static final long serialVersionUID = 1L;
-
-    /** The first half: renew the unused key and hand it over in the stable credential. */
-    public static final String PHASE_PREPARE = "prepare";
-    /** The second half: renew the key consumers left and mark the rotation complete. */
-    public static final String PHASE_FINISH = "finish";
 
     private final String hub;
     private String policy;
@@ -53,7 +48,6 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
     private String credentialsFolder;
     private String store;
     private String inUse;
-    private String phase;
     private boolean dryRun;
     private Boolean verify = Boolean.TRUE;
     private Integer timeoutSeconds = RenewKeyConfig.DEFAULT_TIMEOUT_SECONDS;
@@ -184,16 +178,6 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
         this.inUse = lower(inUse);
     }
 
-    /** Null for a whole rotation around a body; {@code prepare} or {@code finish} for one half. */
-    public String getPhase() {
-        return phase;
-    }
-
-    @DataBoundSetter
-    public void setPhase(String phase) {
-        this.phase = lower(phase);
-    }
-
     public boolean isDryRun() {
         return dryRun;
     }
@@ -279,9 +263,6 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
         if (inUse != null && inUseSlot() == null) {
             problems.add(w.subject("inUse", inUse) + " is not one of primary, secondary");
         }
-        if (phase != null && !PHASE_PREPARE.equals(phase) && !PHASE_FINISH.equals(phase)) {
-            problems.add(w.subject("phase", phase) + " is not one of prepare, finish");
-        }
         return problems;
     }
 
@@ -311,7 +292,7 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
                 && Objects.equals(credentialsId, other.credentialsId)
                 && Objects.equals(credentialsFolder, other.credentialsFolder)
                 && getStore().equals(other.getStore()) && Objects.equals(inUse, other.inUse)
-                && Objects.equals(phase, other.phase) && dryRun == other.dryRun && isVerify() == other.isVerify()
+                && dryRun == other.dryRun && isVerify() == other.isVerify()
                 && getTimeoutSeconds() == other.getTimeoutSeconds();
     }
 
@@ -322,7 +303,7 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
 
     @Override
     public String toString() {
-        return "RotateKeyConfig[" + (hub == null ? "?" : describeTarget()) + ", phase=" + phase + "]";
+        return "RotateKeyConfig[" + (hub == null ? "?" : describeTarget()) + "]";
     }
 
     @Extension
@@ -336,14 +317,6 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
 
         public int getDefaultTimeoutSeconds() {
             return RenewKeyConfig.DEFAULT_TIMEOUT_SECONDS;
-        }
-
-        @POST
-        public ListBoxModel doFillPhaseItems(@AncestorInPath Item item) {
-            ListBoxModel items = new ListBoxModel();
-            items.add(Messages.phase_prepare(), PHASE_PREPARE);
-            items.add(Messages.phase_finish(), PHASE_FINISH);
-            return items;
         }
 
         @POST

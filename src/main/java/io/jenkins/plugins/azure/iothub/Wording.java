@@ -31,8 +31,7 @@ enum Wording {
     /** Labels of the options only a rotation has (its form, {@code RotateKeyConfig/config.jelly}, shows them). */
     static final Map<String, String> ROTATION_LABELS = Map.of(
             "credentialsId", "Stable credential id",
-            "inUse", "Key consumers use before the first rotation",
-            "phase", "Phase");
+            "inUse", "Key consumers use before the first rotation");
 
     /** The option as this reader knows it: {@code timeoutSeconds} or {@code Time budget (seconds)}. */
     String option(String name) {
@@ -48,6 +47,11 @@ enum Wording {
     OptionNames optionNames() {
         return new OptionNames(option("primaryCredentialsId") + " / " + option("secondaryCredentialsId"),
                 option("credentialsFolder"));
+    }
+
+    /** The same for a rotation, whose one credential id is {@code credentialsId}. */
+    OptionNames rotationOptionNames() {
+        return new OptionNames(option("credentialsId"), option("credentialsFolder"));
     }
 
     /** The one line a build ends with when its configuration has problems; nothing was sent to Azure. */
