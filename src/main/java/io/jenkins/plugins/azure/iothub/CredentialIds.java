@@ -32,6 +32,15 @@ public final class CredentialIds {
         return id.append('.').append(slot.name().toLowerCase(Locale.ROOT)).toString();
     }
 
+    /**
+     * The stable credential of a rotation: {@code iothub.<hub>.policy.<policy>.current} (devices and modules alike),
+     * encoded as {@link #defaultId}, so it never equals the id of a single slot.
+     */
+    public static String rotationId(String hub, String policy, String device, String module) {
+        String primary = defaultId(hub, policy, device, module, KeySlot.PRIMARY);
+        return primary.substring(0, primary.length() - "primary".length()) + "current";
+    }
+
     /** Injective, and the result uses only characters Jenkins accepts in an id ({@code [A-Za-z0-9_-]}). */
     static String encode(String name) {
         StringBuilder out = new StringBuilder(name.length());

@@ -48,9 +48,13 @@ public final class CredentialOwner {
         return phrase;
     }
 
-    /** What the plugin's descriptions say before the owner: which slot, and key or connection string. */
+    /**
+     * What the plugin's descriptions say before the owner: which slot, key or connection string, and for the stable
+     * credential of a rotation its phase ({@link RotationPhase}).
+     */
     private static final Pattern WRITTEN_BY_US = Pattern.compile(
-            Pattern.quote(KeyRenewalService.OWNERSHIP_MARKER) + ": (primary|secondary) (key|connection string) of ");
+            Pattern.quote(KeyRenewalService.OWNERSHIP_MARKER)
+                    + ": (primary|secondary) (key|connection string)(?: \\(rotation: [^()]*\\))? of ");
 
     /**
      * Whether a credential description is one this plugin wrote for this target: marker, slot, then exactly this

@@ -38,4 +38,20 @@ public interface CredentialTarget {
      * @throws IOException when the store refuses, the credential now belongs to someone else, or it cannot be saved
      */
     WriteResult write(String id, CredentialOwner owner, String description, KeyMaterial secret) throws IOException;
+
+    /** What a credential this plugin wrote holds: its description (which a rotation's phase is part of) and value. */
+    record Stored(String description, KeyMaterial secret) {
+        @Override
+        public String toString() {
+            return "Stored[" + description + "]"; // never the secret
+        }
+    }
+
+    /**
+     * The credential with this id, read as the build identity after {@link #checkWritable} allowed it.
+     *
+     * @return null when the store has no credential with this id
+     * @throws AbortException when the id belongs to something else, by the same rules as {@link #checkWritable}
+     */
+    Stored read(String id, CredentialOwner owner) throws AbortException;
 }

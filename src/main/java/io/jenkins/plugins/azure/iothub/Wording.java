@@ -28,9 +28,14 @@ enum Wording {
             Map.entry("credentialsFolder", "Folder whose credentials receive the keys"),
             Map.entry("timeoutSeconds", "Time budget (seconds)"));
 
+    /** Labels of the options only a rotation has (its form, {@code RotateKeyConfig/config.jelly}, shows them). */
+    static final Map<String, String> ROTATION_LABELS = Map.of(
+            "credentialsId", "Stable credential id",
+            "inUse", "Key consumers use before the first rotation");
+
     /** The option as this reader knows it: {@code timeoutSeconds} or {@code Time budget (seconds)}. */
     String option(String name) {
-        return this == PIPELINE ? name : LABELS.get(name);
+        return this == PIPELINE ? name : LABELS.getOrDefault(name, ROTATION_LABELS.get(name));
     }
 
     /** The option and its value: {@code hub '-x'} or {@code IoT Hub name '-x'}. */
@@ -44,12 +49,26 @@ enum Wording {
                 option("credentialsFolder"));
     }
 
+    /** The same for a rotation, whose one credential id is {@code credentialsId}. */
+    OptionNames rotationOptionNames() {
+        return new OptionNames(option("credentialsId"), option("credentialsFolder"));
+    }
+
     /** The one line a build ends with when its configuration has problems; nothing was sent to Azure. */
     String invalidConfiguration(List<String> problems) {
         String all = String.join("; ", problems);
         return this == PIPELINE
                 ? "iotHubRenewKey: " + all + ". Nothing was sent to Azure; fix the arguments and run again."
                 : "The Azure IoT Hub key renewal step is not configured correctly: " + all
+                        + ". Nothing was sent to Azure; fix the step in the job configuration and run again.";
+    }
+
+    /** Like {@link #invalidConfiguration}, for a rotation. */
+    String invalidRotation(List<String> problems) {
+        String all = String.join("; ", problems);
+        return this == PIPELINE
+                ? "iotHubRotateKey: " + all + ". Nothing was sent to Azure; fix the arguments and run again."
+                : "The Azure IoT Hub key rotation step is not configured correctly: " + all
                         + ". Nothing was sent to Azure; fix the step in the job configuration and run again.";
     }
 }

@@ -78,19 +78,51 @@ public final class IotHubKeyClient {
     public PolicyInfo checkPolicy(PolicyKeyRequest request) {
         String action = "checking policy '" + request.policyName() + "' on IoT hub '" + request.hubName() + "'";
         return guarded(() -> {
+            FoundPolicy found = findPolicy(request, action);
+            return new PolicyInfo(found.hub, PolicyRenewal.text(found.policy, "keyName"),
+                    PolicyRenewal.text(found.policy, "rights"));
+        }, action, false);
+    }
+
+    /** Read-only: the two keys the policy holds now (ARM listkeys), for a rotation to compare with a credential. */
+    public CurrentKeys currentPolicyKeys(PolicyKeyRequest request) {
+        String action = "reading the keys of policy '" + request.policyName() + "' on IoT hub '"
+                + request.hubName() + "'";
+        return guarded(() -> {
+            FoundPolicy found = findPolicy(request, action);
+            return new CurrentKeys(found.hub, "SharedAccessKeyName=" + PolicyRenewal.text(found.policy, "keyName"),
+                    PolicyRenewal.text(found.policy, "primaryKey"), PolicyRenewal.text(found.policy, "secondaryKey"));
+        }, action, false);
+    }
+
+    private record FoundPolicy(HubInfo hub, ObjectNode policy) {}
+
+    private FoundPolicy findPolicy(PolicyKeyRequest request, String action) {
+        Call call = new Call();
+        HubInfo hub = call.locateHub(request.hubName(), request.resourceGroup(), action);
+        List<ObjectNode> policies = call.retrier.read(
+                () -> arm.listPolicies(hub.resourceGroup(), hub.name(), call.observer), action,
+                HubLocator.advice(hub.name(), hub.resourceGroup(), arm.subscriptionId()));
+        int index = PolicyRenewal.indexOf(policies, request.policyName());
+        if (index < 0) {
+            throw new IotHubKeyException(IotHubKeyException.Reason.NOT_FOUND, "Shared access policy '"
+                    + request.policyName() + "' was not found on IoT hub '" + hub.name() + "'. Check the policy"
+                    + " name.", false, null);
+        }
+        return new FoundPolicy(hub, policies.get(index));
+    }
+
+    /** Read-only: the two keys the device or module holds now (registry read), refusing non-SAS identities. */
+    public CurrentKeys currentIdentityKeys(IdentityKeyRequest request) {
+        String action = "reading the keys of " + request.describe() + " on IoT hub '" + request.hubName() + "'";
+        return guarded(() -> {
             Call call = new Call();
             HubInfo hub = call.locateHub(request.hubName(), request.resourceGroup(), action);
-            List<ObjectNode> policies = call.retrier.read(
-                    () -> arm.listPolicies(hub.resourceGroup(), hub.name(), call.observer), action,
-                    HubLocator.advice(hub.name(), hub.resourceGroup(), arm.subscriptionId()));
-            int index = PolicyRenewal.indexOf(policies, request.policyName());
-            if (index < 0) {
-                throw new IotHubKeyException(IotHubKeyException.Reason.NOT_FOUND, "Shared access policy '"
-                        + request.policyName() + "' was not found on IoT hub '" + hub.name() + "'. Check the policy"
-                        + " name.", false, null);
-            }
-            ObjectNode policy = policies.get(index);
-            return new PolicyInfo(hub, PolicyRenewal.text(policy, "keyName"), PolicyRenewal.text(policy, "rights"));
+            DataPlane.Registry registry = call.registryFor(hub, request.auth(), action);
+            DataPlane.Identity identity = IdentityRenewal.read(call.retrier, registry, request, hub, action);
+            return new CurrentKeys(hub, "DeviceId=" + request.deviceId()
+                    + (request.moduleId() == null ? "" : ";ModuleId=" + request.moduleId()),
+                    IdentityRenewal.keyOf(identity, KeySlot.PRIMARY), IdentityRenewal.keyOf(identity, KeySlot.SECONDARY));
         }, action, false);
     }
 

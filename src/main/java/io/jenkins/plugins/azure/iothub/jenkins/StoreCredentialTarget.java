@@ -128,6 +128,16 @@ public final class StoreCredentialTarget implements CredentialTarget {
         }
     }
 
+    @Override
+    public Stored read(String id, CredentialOwner owner) throws AbortException {
+        Found found = findOwned(id, owner);
+        if (found == null) {
+            return null;
+        }
+        StringCredentialsImpl text = (StringCredentialsImpl) found.credentials();
+        return new Stored(text.getDescription(), KeyMaterial.of(text.getSecret().getPlainText()));
+    }
+
     /**
      * @return the credential with this id if this plugin wrote it for this owner, null if the store has no such id
      * @throws AbortException when the id is taken by anything else, or held in several domains

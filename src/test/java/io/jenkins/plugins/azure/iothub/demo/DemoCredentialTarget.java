@@ -15,6 +15,7 @@ import java.util.Map;
 final class DemoCredentialTarget implements CredentialTarget {
 
     private final Map<String, KeyMaterial> credentials = new LinkedHashMap<>();
+    private final Map<String, String> descriptions = new LinkedHashMap<>();
     private final PrintStream out;
 
     DemoCredentialTarget(PrintStream out) {
@@ -35,9 +36,15 @@ final class DemoCredentialTarget implements CredentialTarget {
     public WriteResult write(String id, CredentialOwner owner, String description, KeyMaterial secret) {
         WriteResult result = credentials.containsKey(id) ? WriteResult.UPDATED : WriteResult.CREATED;
         credentials.put(id, secret);
+        descriptions.put(id, description);
         out.println("    [credential store] " + (result == WriteResult.CREATED ? "create" : "update")
                 + " secret text '" + id + "': " + description);
         return result;
+    }
+
+    @Override
+    public Stored read(String id, CredentialOwner owner) {
+        return credentials.containsKey(id) ? new Stored(descriptions.get(id), credentials.get(id)) : null;
     }
 
     /** The value a build would have put into the credential, for the demo's own checks. */

@@ -23,8 +23,17 @@ record StepCall(String where, Map<String, String> arguments) {
     private static final Pattern PLAIN_STRING = Pattern.compile("'([^'$\\\\]*)'|\"([^\"$\\\\]*)\"");
 
     static List<StepCall> findAll(String file, String text) {
+        return findAll(file, text, CALL);
+    }
+
+    /** Calls of another step, e.g. {@code iotHubRotateKey}. */
+    static List<StepCall> findAll(String file, String text, String step) {
+        return findAll(file, text, Pattern.compile("\\b" + Pattern.quote(step) + "\\b"));
+    }
+
+    private static List<StepCall> findAll(String file, String text, Pattern call) {
         List<StepCall> calls = new ArrayList<>();
-        Matcher m = CALL.matcher(text);
+        Matcher m = call.matcher(text);
         while (m.find()) {
             int at = m.end();
             String arguments;

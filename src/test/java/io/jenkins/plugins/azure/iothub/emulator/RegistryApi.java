@@ -37,12 +37,23 @@ final class RegistryApi extends PlaneHandler {
         if (s == null) {
             throw EmulatorError.dataPlane(400, "ArgumentInvalid", "The request URI contains an invalid escape.");
         }
-        String needed = neededRight(call.method, s);
-        new RegistryAuth(emulator, hub).authenticate(call, needed);
+        boolean deviceBound = isDeviceBound(call.method, s);
+        if (deviceBound) {
+            synchronized (hub) {
+                new RegistryAuth(emulator, hub).authenticateDevice(call, existingDevice(s.get(1)));
+            }
+        } else {
+            new RegistryAuth(emulator, hub).authenticate(call, neededRight(call.method, s));
+        }
         String version = call.query.get("api-version");
         if (version == null || !API_VERSIONS.contains(version)) {
             throw EmulatorError.dataPlane(400, "InvalidProtocolVersion", "The api-version '" + version
                     + "' is missing or not supported.");
+        }
+        if (deviceBound) {
+            // The device-facing HTTPS API: no cloud-to-device message is waiting, so 204 No Content.
+            call.respond(204, null);
+            return;
         }
         synchronized (hub) {
             route(call, s);
@@ -86,6 +97,15 @@ final class RegistryApi extends PlaneHandler {
             throw EmulatorError.dataPlane(404, "NotFound", "No registry route for " + call.method + " "
                     + call.rawPath + ".");
         }
+    }
+
+    /**
+     * {@code GET /devices/{id}/messages/deviceBound}: a device receiving cloud-to-device messages over HTTPS, with a
+     * token signed by its own key (the one route here a device calls, rather than a back-end service).
+     */
+    static boolean isDeviceBound(String method, List<String> s) {
+        return method.equals("GET") && s.size() == 4 && s.get(0).equals("devices") && s.get(2).equals("messages")
+                && s.get(3).equals("deviceBound");
     }
 
     /** Which policy right a route needs: RegistryRead, RegistryWrite or ServiceConnect. */

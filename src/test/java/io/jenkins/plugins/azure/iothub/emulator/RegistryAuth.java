@@ -32,6 +32,30 @@ final class RegistryAuth {
         }
     }
 
+    /**
+     * A device's own SAS token: no {@code skn}, HMAC with the device's primary or secondary key, unexpired, and a
+     * resource covering {@code <host>/devices/<id>}, as the service checks device-scoped tokens.
+     */
+    void authenticateDevice(HttpCall call, SimulatedIdentity device) {
+        if (hub.localAuthDisabled()) {
+            throw refuse("local (SAS) authentication is disabled on this hub");
+        }
+        SasTokens.Parsed token = SasTokens.parse(call.header("Authorization"));
+        if (token == null) {
+            throw refuse("malformed or missing SharedAccessSignature");
+        }
+        if (token.expiry <= Instant.now().getEpochSecond()) {
+            throw refuse("SAS token expired");
+        }
+        if (device.primaryKey() == null || (!SasTokens.signedWith(token, device.primaryKey())
+                && !SasTokens.signedWith(token, device.secondaryKey()))) {
+            throw refuse("SAS signature does not match the device's keys");
+        }
+        if (!SasTokens.coversResource(token, hub.hostName(), call.decodedPath())) {
+            throw refuse("SAS resource (sr) does not cover this request");
+        }
+    }
+
     private void bearer(String token) {
         if (hub.entraDataPlaneDenied()) {
             throw refuse("the principal has no data-plane role on this hub");

@@ -20,8 +20,13 @@ import org.junit.jupiter.api.Test;
 class IdentityConcurrentWriterTest {
     private EngineFixture fx;
 
+    /** The engine warns when another writer changed an identity; these tests provoke that on purpose. */
+    private final java.util.logging.Logger renewalLog =
+            java.util.logging.Logger.getLogger(IdentityRenewal.class.getName());
+
     @BeforeEach
     void start() {
+        renewalLog.setUseParentHandlers(false);
         fx = new EngineFixture();
         fx.hub.addDevice("d1");
         fx.hub.addModule("d1", "m1");
@@ -29,6 +34,7 @@ class IdentityConcurrentWriterTest {
 
     @AfterEach
     void stop() {
+        renewalLog.setUseParentHandlers(true);
         fx.close();
     }
 

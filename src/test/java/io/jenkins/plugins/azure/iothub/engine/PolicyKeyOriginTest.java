@@ -50,6 +50,7 @@ class PolicyKeyOriginTest {
         };
         Logger logger = Logger.getLogger(PolicyRenewal.class.getName());
         logger.addHandler(handler);
+        logger.setUseParentHandlers(false); // the line is this test's to check, not the console's
         SharedAccessPolicy before = fx.hub.policy("registryReadWrite");
         PolicyKeyResult result;
         try {
@@ -57,6 +58,7 @@ class PolicyKeyOriginTest {
                     "registryReadWrite", KeyType.SECONDARY));
         } finally {
             logger.removeHandler(handler);
+            logger.setUseParentHandlers(true);
         }
         SharedAccessPolicy after = fx.hub.policy("registryReadWrite");
         assertNotEquals(before.secondaryKey(), after.secondaryKey());

@@ -22,6 +22,16 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
 
     public abstract BodyInvoker newBodyInvoker() throws IllegalStateException;
 
+    // As the real default (workflow-step-api@710.v3e456cc85233:src/main/java/org/jenkinsci/plugins/workflow/steps/StepContext.java).
+    public boolean hasBody() {
+        try {
+            newBodyInvoker();
+            return true;
+        } catch (IllegalStateException x) {
+            return false;
+        }
+    }
+
     @Override
     public abstract boolean equals(Object o);
 
