@@ -52,6 +52,31 @@ public final class IotHubKeyClient {
     }
 
     /**
+     * Renews several policies of one hub (any mix of primary, secondary and swap) in <b>one</b> hub update: one read
+     * of the hub and its policies, one PUT, one long-running operation, one read-back of all policies. Every other
+     * policy, the order of all policies and every other hub property stay as they were. The same key rules as
+     * {@link #renewPolicyKey} apply per policy (Azure generates renewed keys; if Azure keeps an old key, one more
+     * update sets keys the engine generated for exactly those policies).
+     *
+     * @param requests one per policy, all for the same hub and resource group, no policy twice
+     * @return the renewed policies as Azure holds them, in the order of {@code requests}
+     * @throws IotHubKeyException INVALID_ARGUMENT for an empty list, several hubs or a policy named twice (nothing
+     *                            is sent)
+     * @throws PolicyBatchException for any failure after the hub was found: per policy, whether Azure holds new keys
+     *                              (with those keys), still the old ones, or unknown
+     */
+    public List<PolicyKeyResult> renewPolicyKeys(List<PolicyKeyRequest> requests) {
+        PolicyBatch.check(requests);
+        PolicyRenewal renewal = new PolicyRenewal(arm, newRetrier(), pollInterval, requests, new CallObserver());
+        try {
+            return guarded(renewal::runAll, PolicyRenewal.actionOf(requests), true);
+        } catch (IotHubKeyException e) {
+            throw renewal.report(e, new Retrier(maxAttempts, retryDelay, Deadline.after(PolicyBatch.reportBudget(
+                    timeBudget))));
+        }
+    }
+
+    /**
      * Sets new keys (32 random bytes each) on a SAS device or module, or swaps its keys, and reads them back.
      *
      * @throws IotHubKeyException on any failure; NOT_SAS for X.509 identities
