@@ -91,6 +91,26 @@ public final class IotHubKeyClient {
         }, action, true);
     }
 
+    /**
+     * Renews the keys of many devices and modules of one hub at the registry's pace (see {@link FleetKeyRequest}):
+     * devices in Bulk Registry requests of up to 100, each conditional on the device's etag, modules one by one.
+     * Per-identity problems do not end the run; they are in {@link FleetKeyResult#failed()} with each identity's state.
+     * Every batch whose new keys Azure holds is handed to {@link FleetProgress#renewed} before the next batch starts,
+     * so that a run that ends early has handed over every key Azure holds. An interrupt or the time budget of a batch
+     * ends the run with a result (the rest {@code NOT_RENEWED}, the batch in flight {@code UNKNOWN} where its write
+     * may have been applied). Each batch (and each module) gets the client's {@code timeBudget}.
+     *
+     * @param progress may be null
+     * @throws IotHubKeyException only when nothing was written: hub not found, no registry access, failed query
+     */
+    public FleetKeyResult renewIdentityKeys(FleetKeyRequest request, FleetProgress progress) {
+        FleetRenewal.DataPlaneFactory planes = (retrier, hub, auth, action) -> new DataPlane(arm, retrier,
+                new CallObserver(), credential, cloud, dataPlaneProxy).registryFor(hub, auth, action);
+        return guarded(() -> new FleetRenewal(arm, this::newRetrier, planes, request,
+                progress == null ? FleetProgress.NONE : progress).run(), "renewing the keys of devices and modules"
+                + " on IoT hub '" + request.hubName() + "'", true);
+    }
+
     /** Read-only: finds the hub, by resource group or by name in the whole subscription. */
     public HubInfo findHub(String hubName, String resourceGroup) {
         Names.checkHub(hubName);
