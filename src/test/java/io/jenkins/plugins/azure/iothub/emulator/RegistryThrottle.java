@@ -40,6 +40,14 @@ public final class RegistryThrottle {
         return this;
     }
 
+    /** Empties both buckets now, like a hub that other clients have just used up to its limit (benchmarks). */
+    public synchronized RegistryThrottle drain() {
+        refill();
+        identityTokens = 0;
+        queryTokens = 0;
+        return this;
+    }
+
     /** Multiplies every limit, e.g. 60 makes S1 6,000 identity operations per minute per unit. */
     public synchronized RegistryThrottle scale(double factor) {
         if (!(factor > 0)) {
