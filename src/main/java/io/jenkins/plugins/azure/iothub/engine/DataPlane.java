@@ -77,6 +77,27 @@ final class DataPlane {
         }
 
         /**
+         * Bulk Registry - Update Registry: {@code POST /devices} with up to 100 ExportImportDevice entries. The answer
+         * is a BulkRegistryOperationResult with 200 or 400 (both documented); any other status is a failure of the
+         * whole request.
+         */
+        RestPipeline.Reply bulk(com.fasterxml.jackson.databind.node.ArrayNode entries) throws IOException {
+            return pipeline.send(HttpMethod.POST, "https://" + hostName + "/devices?api-version="
+                    + RestPipeline.REGISTRY_API_VERSION, Map.of(), entries, observer, 400);
+        }
+
+        /** One page of {@code POST /devices/query}; the next page's token is the x-ms-continuation answer header. */
+        RestPipeline.Reply query(String query, String continuation, int pageSize) throws IOException {
+            Map<String, String> headers = new java.util.HashMap<>();
+            headers.put("x-ms-max-item-count", Integer.toString(pageSize));
+            if (continuation != null) {
+                headers.put("x-ms-continuation", continuation);
+            }
+            return pipeline.send(HttpMethod.POST, "https://" + hostName + "/devices/query?api-version="
+                    + RestPipeline.REGISTRY_API_VERSION, headers, EngineJson.object().put("query", query), observer);
+        }
+
+        /**
          * {@code /devices/{id}[/modules/{id}]}; ids are already restricted to characters that are plain path
          * characters (see {@link Names#checkIdentityId}), and are encoded anyway.
          */

@@ -37,6 +37,20 @@ final class EngineJson {
         return (ObjectNode) node;
     }
 
+    /** @throws IOException when the body is not a JSON array; the message never quotes the body */
+    static com.fasterxml.jackson.databind.node.ArrayNode parseArray(byte[] body) throws IOException {
+        JsonNode node;
+        try {
+            node = body == null || body.length == 0 ? null : MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IOException("the answer is not valid JSON");
+        }
+        if (node == null || !node.isArray()) {
+            throw new IOException("the answer is not a JSON array");
+        }
+        return (com.fasterxml.jackson.databind.node.ArrayNode) node;
+    }
+
     static byte[] bytes(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(node);

@@ -52,6 +52,31 @@ public final class IotHubKeyClient {
     }
 
     /**
+     * Renews several policies of one hub (any mix of primary, secondary and swap) in <b>one</b> hub update: one read
+     * of the hub and its policies, one PUT, one long-running operation, one read-back of all policies. Every other
+     * policy, the order of all policies and every other hub property stay as they were. The same key rules as
+     * {@link #renewPolicyKey} apply per policy (Azure generates renewed keys; if Azure keeps an old key, one more
+     * update sets keys the engine generated for exactly those policies).
+     *
+     * @param requests one per policy, all for the same hub and resource group, no policy twice
+     * @return the renewed policies as Azure holds them, in the order of {@code requests}
+     * @throws IotHubKeyException INVALID_ARGUMENT for an empty list, several hubs or a policy named twice (nothing
+     *                            is sent)
+     * @throws PolicyBatchException for any failure after the hub was found: per policy, whether Azure holds new keys
+     *                              (with those keys), still the old ones, or unknown
+     */
+    public List<PolicyKeyResult> renewPolicyKeys(List<PolicyKeyRequest> requests) {
+        PolicyBatch.check(requests);
+        PolicyRenewal renewal = new PolicyRenewal(arm, newRetrier(), pollInterval, requests, new CallObserver());
+        try {
+            return guarded(renewal::runAll, PolicyRenewal.actionOf(requests), true);
+        } catch (IotHubKeyException e) {
+            throw renewal.report(e, new Retrier(maxAttempts, retryDelay, Deadline.after(PolicyBatch.reportBudget(
+                    timeBudget))));
+        }
+    }
+
+    /**
      * Sets new keys (32 random bytes each) on a SAS device or module, or swaps its keys, and reads them back.
      *
      * @throws IotHubKeyException on any failure; NOT_SAS for X.509 identities
@@ -64,6 +89,26 @@ public final class IotHubKeyClient {
             DataPlane.Registry registry = call.registryFor(hub, request.auth(), action);
             return new IdentityRenewal(call.retrier, request).run(hub, registry);
         }, action, true);
+    }
+
+    /**
+     * Renews the keys of many devices and modules of one hub at the registry's pace (see {@link FleetKeyRequest}):
+     * devices in Bulk Registry requests of up to 100, each conditional on the device's etag, modules one by one.
+     * Per-identity problems do not end the run; they are in {@link FleetKeyResult#failed()} with each identity's state.
+     * Every batch whose new keys Azure holds is handed to {@link FleetProgress#renewed} before the next batch starts,
+     * so that a run that ends early has handed over every key Azure holds. An interrupt or the time budget of a batch
+     * ends the run with a result (the rest {@code NOT_RENEWED}, the batch in flight {@code UNKNOWN} where its write
+     * may have been applied). Each batch (and each module) gets the client's {@code timeBudget}.
+     *
+     * @param progress may be null
+     * @throws IotHubKeyException only when nothing was written: hub not found, no registry access, failed query
+     */
+    public FleetKeyResult renewIdentityKeys(FleetKeyRequest request, FleetProgress progress) {
+        FleetRenewal.DataPlaneFactory planes = (retrier, hub, auth, action) -> new DataPlane(arm, retrier,
+                new CallObserver(), credential, cloud, dataPlaneProxy).registryFor(hub, auth, action);
+        return guarded(() -> new FleetRenewal(arm, this::newRetrier, planes, request,
+                progress == null ? FleetProgress.NONE : progress).run(), "renewing the keys of devices and modules"
+                + " on IoT hub '" + request.hubName() + "'", true);
     }
 
     /** Read-only: finds the hub, by resource group or by name in the whole subscription. */

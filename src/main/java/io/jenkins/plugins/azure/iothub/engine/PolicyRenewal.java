@@ -3,7 +3,9 @@ package io.jenkins.plugins.azure.iothub.engine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,54 +27,105 @@ final class PolicyRenewal {
     private final Retrier retrier;
     private final Deadline deadline;
     private final Duration pollInterval;
-    private final PolicyKeyRequest request;
+    /** One or more policies of one hub, all renewed by the same hub update. */
+    private final List<PolicyKeyRequest> requests;
     private final CallObserver observer;
     private final String action;
     private Failure lroFailure;
+    /** Each policy as it was when the first update that took effect was built; null until then. */
+    private List<ObjectNode> originals;
+    /** The located hub; null until located. */
+    private HubInfo hub;
+    /** Keys the engine generated for a second update (request index -> key); empty unless Azure kept old keys. */
+    private final Map<Integer, String> generatedKeys = new HashMap<>();
 
     PolicyRenewal(ArmGateway arm, Retrier retrier, Duration pollInterval, PolicyKeyRequest request,
+            CallObserver observer) {
+        this(arm, retrier, pollInterval, List.of(request), observer);
+    }
+
+    PolicyRenewal(ArmGateway arm, Retrier retrier, Duration pollInterval, List<PolicyKeyRequest> requests,
             CallObserver observer) {
         this.arm = arm;
         this.retrier = retrier;
         this.deadline = retrier.deadline();
         this.pollInterval = pollInterval;
-        this.request = request;
+        this.requests = List.copyOf(requests);
         this.observer = observer;
-        this.action = request.keyType() == KeyType.SWAP
-                ? "swapping the keys of policy '" + request.policyName() + "' on IoT hub '" + request.hubName() + "'"
-                : "renewing the " + request.keyType().cliName() + " key of policy '" + request.policyName()
-                        + "' on IoT hub '" + request.hubName() + "'";
+        this.action = actionOf(this.requests);
+    }
+
+    static String actionOf(List<PolicyKeyRequest> requests) {
+        PolicyKeyRequest first = requests.get(0);
+        if (requests.size() > 1) {
+            return "renewing the keys of policies " + requests.stream().map(r -> "'" + r.policyName() + "' ("
+                    + r.keyType().cliName() + ")").collect(Collectors.joining(", ")) + " on IoT hub '"
+                    + first.hubName() + "' in one hub update";
+        }
+        return first.keyType() == KeyType.SWAP
+                ? "swapping the keys of policy '" + first.policyName() + "' on IoT hub '" + first.hubName() + "'"
+                : "renewing the " + first.keyType().cliName() + " key of policy '" + first.policyName()
+                        + "' on IoT hub '" + first.hubName() + "'";
     }
 
     PolicyKeyResult run() {
+        return runAll().get(0);
+    }
+
+    /** The renewed policies in the order of the requests. */
+    List<PolicyKeyResult> runAll() {
         HubLocator locator = new HubLocator(arm, retrier, observer);
-        HubLocator.Located located = locator.locate(request.hubName(), request.resourceGroup(), action);
+        HubLocator.Located located = locator.locate(requests.get(0).hubName(), requests.get(0).resourceGroup(),
+                action);
         HubInfo hub = located.info;
+        this.hub = hub;
         Problems.Advice advice = HubLocator.advice(hub.name(), hub.resourceGroup(), arm.subscriptionId());
-        ObjectNode base = update(locator, hub, located.description, null, advice);
-        ObjectNode renewed = readBack(hub, base, advice);
-        KeyOrigin origin = request.keyType() == KeyType.SWAP ? KeyOrigin.SWAPPED : KeyOrigin.AZURE;
-        if (request.keyType() != KeyType.SWAP && Objects.equals(slotKey(renewed), slotKey(base))) {
+        List<ObjectNode> bases = update(locator, hub, located.description, Map.of(), advice);
+        List<ObjectNode> renewed = readBack(hub, bases, advice);
+        Map<Integer, String> generated = new HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            PolicyKeyRequest request = requests.get(i);
+            if (request.keyType() != KeyType.SWAP
+                    && Objects.equals(slotKey(renewed.get(i), request), slotKey(bases.get(i), request))) {
+                generated.put(i, KeyGenerator.newKey());
+            }
+        }
+        List<ObjectNode> checkedAgainst = bases;
+        if (!generated.isEmpty()) {
             // Azure kept the old key although it was sent absent: set one made here, like CLIs before 2024-11
             LOGGER.info(() -> Deadline.capitalize(action) + ": Azure kept the old key when asked to generate one, so"
                     + " the plugin generated the new key (32 random bytes) and set it with one more update");
-            String generated = KeyGenerator.newKey();
-            base = update(locator, hub, null, generated, advice);
-            renewed = readBack(hub, base, advice);
-            origin = KeyOrigin.ENGINE;
-            if (!generated.equals(slotKey(renewed))) {
-                throw concurrentChange(hub, "does not hold the key this renewal set after the update: someone else"
-                        + " changed it.");
+            generatedKeys.putAll(generated);
+            List<ObjectNode> second = update(locator, hub, null, generated, advice);
+            renewed = readBack(hub, second, advice);
+            checkedAgainst = new ArrayList<>(bases);
+            for (Map.Entry<Integer, String> e : generated.entrySet()) {
+                checkedAgainst.set(e.getKey(), second.get(e.getKey()));
+                if (!e.getValue().equals(slotKey(renewed.get(e.getKey()), requests.get(e.getKey())))) {
+                    throw concurrentChange(hub, requests.get(e.getKey()), "does not hold the key this renewal set"
+                            + " after the update: someone else changed it.");
+                }
             }
         }
-        String problem = checkRenewed(base, renewed, null);
-        if (problem != null) {
-            throw concurrentChange(hub, problem);
+        List<PolicyKeyResult> results = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            PolicyKeyRequest request = requests.get(i);
+            String problem = checkRenewed(checkedAgainst.get(i), renewed.get(i), null, request);
+            if (problem != null) {
+                throw concurrentChange(hub, request, problem);
+            }
+            KeyOrigin origin = request.keyType() == KeyType.SWAP ? KeyOrigin.SWAPPED
+                    : generated.containsKey(i) ? KeyOrigin.ENGINE : KeyOrigin.AZURE;
+            results.add(result(hub, checkedAgainst.get(i), renewed.get(i), request, origin));
         }
         if (LOGGER.isLoggable(Level.FINE)) {
-            LOGGER.fine(Deadline.capitalize(action) + ": done with " + observer.requests() + " requests, new key "
-                    + origin.describe());
+            LOGGER.fine(Deadline.capitalize(action) + ": done with " + observer.requests() + " requests");
         }
+        return results;
+    }
+
+    private static PolicyKeyResult result(HubInfo hub, ObjectNode base, ObjectNode renewed, PolicyKeyRequest request,
+            KeyOrigin origin) {
         String keyName = text(renewed, "keyName") != null ? text(renewed, "keyName") : text(base, "keyName");
         return new PolicyKeyResult(hub, keyName, text(renewed, "rights") != null ? text(renewed, "rights")
                 : text(base, "rights"), request.keyType(), text(renewed, "primaryKey"),
@@ -80,16 +133,63 @@ final class PolicyRenewal {
     }
 
     /**
+     * After a failure that may have left new keys in Azure: reads every policy once more (with a short budget of its
+     * own, since the call's budget may be what ended it) and sorts the requested policies into renewed (with the
+     * keys Azure holds), still on their old keys, and unknown.
+     */
+    PolicyBatchException report(IotHubKeyException failure, Retrier reportRetrier) {
+        List<PolicyKeyResult> renewed = new ArrayList<>();
+        List<String> old = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        List<ObjectNode> now = null;
+        if (failure.keyMayHaveChanged() && originals != null && hub != null) {
+            try {
+                now = reportRetrier.read(() -> arm.listPolicies(hub.resourceGroup(), hub.name(), observer), action,
+                        HubLocator.advice(hub.name(), hub.resourceGroup(), arm.subscriptionId()));
+            } catch (IotHubKeyException unreadable) {
+                now = null;
+            }
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            PolicyKeyRequest request = requests.get(i);
+            if (!failure.keyMayHaveChanged()) {
+                old.add(request.policyName());
+                continue;
+            }
+            int index = now == null ? -1 : indexOf(now, request.policyName());
+            if (index < 0) {
+                unknown.add(request.policyName());
+                continue;
+            }
+            ObjectNode current = now.get(index);
+            ObjectNode original = originals.get(i);
+            if (checkRenewed(original, current, null, request) == null) {
+                KeyOrigin origin = request.keyType() == KeyType.SWAP ? KeyOrigin.SWAPPED
+                        : Objects.equals(generatedKeys.get(i), slotKey(current, request)) ? KeyOrigin.ENGINE
+                        : KeyOrigin.AZURE;
+                renewed.add(result(hub, original, current, request, origin));
+            } else if (Objects.equals(text(current, "primaryKey"), text(original, "primaryKey"))
+                    && Objects.equals(text(current, "secondaryKey"), text(original, "secondaryKey"))) {
+                old.add(request.policyName());
+            } else {
+                unknown.add(request.policyName());
+            }
+        }
+        return new PolicyBatchException(failure, renewed, old, unknown);
+    }
+
+    /**
      * Writes the hub until one update is known to have taken effect.
      *
      * @param description the hub as read, or null to read it first
-     * @param generated   the new key to set, or null to send it absent (Azure generates it)
-     * @return the policy as it was when the update that took effect was built
+     * @param generated   request index -> the new key to set; empty for the first update, which sends every renewed
+     *                    key absent (Azure generates it) and swaps; a second update changes only these policies
+     * @return each policy as it was when the update that took effect was built
      */
-    private ObjectNode update(HubLocator locator, HubInfo hub, ObjectNode description, String generated,
-            Problems.Advice advice) {
-        ObjectNode base = null;
-        boolean mayHaveChanged = generated != null; // a second update: the first one already changed the key
+    private List<ObjectNode> update(HubLocator locator, HubInfo hub, ObjectNode description,
+            Map<Integer, String> generated, Problems.Advice advice) {
+        List<ObjectNode> bases = null;
+        boolean mayHaveChanged = !generated.isEmpty(); // a second update: the first one already changed keys
         for (int attempt = 1;; attempt++) {
             if (description == null) {
                 try {
@@ -99,17 +199,25 @@ final class PolicyRenewal {
                 }
             }
             List<ObjectNode> policies = listPolicies(hub, advice, mayHaveChanged);
-            int index = indexOf(policies, request.policyName());
-            if (index < 0) {
-                throw notFound(hub, policies, mayHaveChanged);
+            int[] indices = new int[requests.size()];
+            for (int i = 0; i < requests.size(); i++) {
+                indices[i] = indexOf(policies, requests.get(i).policyName());
+                if (indices[i] < 0) {
+                    throw notFound(hub, requests.get(i), policies, mayHaveChanged);
+                }
             }
-            ObjectNode current = policies.get(index);
-            if (base != null && mayHaveChanged && checkRenewed(base, current, generated) == null) {
+            if (bases != null && mayHaveChanged && tookEffect(bases, policies, indices, generated)) {
                 LOGGER.fine(() -> Deadline.capitalize(action) + ": an earlier attempt took effect");
-                return base;
+                return bases;
             }
-            base = current.deepCopy();
-            ObjectNode body = HubDocument.forWrite(description, withRenewed(policies, index, generated));
+            bases = new ArrayList<>(requests.size());
+            for (int index : indices) {
+                bases.add(policies.get(index).deepCopy());
+            }
+            if (generated.isEmpty()) {
+                originals = bases; // what a failure report compares with: the state this update started from
+            }
+            ObjectNode body = HubDocument.forWrite(description, withRenewed(policies, indices, generated));
             String etag = HubDocument.etag(description);
             description = null; // whatever happens next, the next attempt starts from a fresh read
             ArmGateway.Update started;
@@ -122,12 +230,28 @@ final class PolicyRenewal {
             }
             Outcome outcome = waitForUpdate(started);
             if (outcome == Outcome.SUCCEEDED) {
-                return base;
+                return bases;
             }
             // LOST: the update may or may not have been applied; FAILED: Azure says it was not
             mayHaveChanged |= outcome == Outcome.LOST;
             retrier.pauseOrThrow(lroFailure, true, attempt, action, mayHaveChanged, advice);
         }
+    }
+
+    /** Whether every policy the update changes already shows that change (an earlier attempt took effect). */
+    private boolean tookEffect(List<ObjectNode> bases, List<ObjectNode> policies, int[] indices,
+            Map<Integer, String> generated) {
+        for (int i = 0; i < requests.size(); i++) {
+            if (inScope(i, generated) && checkRenewed(bases.get(i), policies.get(indices[i]), generated.get(i),
+                    requests.get(i)) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean inScope(int requestIndex, Map<Integer, String> generated) {
+        return generated.isEmpty() || generated.containsKey(requestIndex);
     }
 
     /** Polls by hand: honours the Retry-After of every answer, never an SDK default. */
@@ -183,18 +307,32 @@ final class PolicyRenewal {
         }
     }
 
-    private ObjectNode readBack(HubInfo hub, ObjectNode original, Problems.Advice advice) {
-        String keyName = text(original, "keyName");
+    /** One read: the single policy's own listkeys, or for several policies the hub's listkeys (all pages). */
+    private List<ObjectNode> readBack(HubInfo hub, List<ObjectNode> bases, Problems.Advice advice) {
         try {
-            return retrier.read(() -> arm.policyKeys(hub.resourceGroup(), hub.name(), keyName, observer),
-                    "reading back the renewed key of policy '" + keyName + "' on IoT hub '" + hub.name() + "'",
-                    advice);
+            if (requests.size() == 1) {
+                String keyName = text(bases.get(0), "keyName");
+                return List.of(retrier.read(() -> arm.policyKeys(hub.resourceGroup(), hub.name(), keyName, observer),
+                        "reading back the renewed key of policy '" + keyName + "' on IoT hub '" + hub.name() + "'",
+                        advice));
+            }
+            List<ObjectNode> all = retrier.read(() -> arm.listPolicies(hub.resourceGroup(), hub.name(), observer),
+                    "reading back the renewed keys of policies on IoT hub '" + hub.name() + "'", advice);
+            List<ObjectNode> renewed = new ArrayList<>(bases.size());
+            for (int i = 0; i < bases.size(); i++) {
+                int index = indexOf(all, text(bases.get(i), "keyName"));
+                if (index < 0) {
+                    throw notFound(hub, requests.get(i), all, true);
+                }
+                renewed.add(all.get(index));
+            }
+            return renewed;
         } catch (IotHubKeyException e) {
             throw Problems.marked(e, true);
         }
     }
 
-    private IotHubKeyException concurrentChange(HubInfo hub, String problem) {
+    private static IotHubKeyException concurrentChange(HubInfo hub, PolicyKeyRequest request, String problem) {
         return new IotHubKeyException(IotHubKeyException.Reason.CONCURRENT_CHANGE, "Policy '"
                 + request.policyName() + "' on IoT hub '" + hub.name() + "' " + problem + " Run the renewal again,"
                 + " and make sure nothing else renews this policy at the same time." + Problems.MAY_HAVE_CHANGED, true,
@@ -202,7 +340,7 @@ final class PolicyRenewal {
     }
 
     /** The renewed key's slot as Azure holds it (primary or secondary; null for swap). */
-    private String slotKey(ObjectNode policy) {
+    private static String slotKey(ObjectNode policy, PolicyKeyRequest request) {
         return request.keyType() == KeyType.PRIMARY ? text(policy, "primaryKey")
                 : request.keyType() == KeyType.SECONDARY ? text(policy, "secondaryKey") : null;
     }
@@ -211,16 +349,17 @@ final class PolicyRenewal {
      * Null when {@code after} shows the renewal asked for, else what is wrong (no key material). With a generated
      * key, only that key counts; with an absent one, any other key than before does.
      */
-    private String checkRenewed(ObjectNode before, ObjectNode after, String generated) {
+    private static String checkRenewed(ObjectNode before, ObjectNode after, String generated,
+            PolicyKeyRequest request) {
         switch (request.keyType()) {
             case PRIMARY:
             case SECONDARY:
-                String now = slotKey(after);
+                String now = slotKey(after, request);
                 String slot = request.keyType().cliName();
                 if (now == null) {
                     return "has no " + slot + " key after the update.";
                 }
-                if (generated != null ? !generated.equals(now) : now.equals(slotKey(before))) {
+                if (generated != null ? !generated.equals(now) : now.equals(slotKey(before, request))) {
                     return "still has its old " + slot + " key after the update.";
                 }
                 return null;
@@ -233,20 +372,21 @@ final class PolicyRenewal {
         }
     }
 
-    /** Copies of all policies in their order; only the target's keys changed, every other field kept. */
-    private List<ObjectNode> withRenewed(List<ObjectNode> policies, int index, String generated) {
+    /** Copies of all policies in their order; only the targets' keys changed, every other field kept. */
+    private List<ObjectNode> withRenewed(List<ObjectNode> policies, int[] indices, Map<Integer, String> generated) {
         List<ObjectNode> complete = new ArrayList<>(policies.size());
-        for (int i = 0; i < policies.size(); i++) {
-            ObjectNode copy = policies.get(i).deepCopy();
-            if (i == index) {
-                renew(copy, generated);
+        for (ObjectNode policy : policies) {
+            complete.add(policy.deepCopy());
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            if (inScope(i, generated)) {
+                renew(complete.get(indices[i]), generated.get(i), requests.get(i));
             }
-            complete.add(copy);
         }
         return complete;
     }
 
-    private void renew(ObjectNode rule, String generated) {
+    private static void renew(ObjectNode rule, String generated, PolicyKeyRequest request) {
         switch (request.keyType()) {
             case PRIMARY:
             case SECONDARY:
@@ -264,7 +404,8 @@ final class PolicyRenewal {
         }
     }
 
-    private IotHubKeyException notFound(HubInfo hub, List<ObjectNode> policies, boolean mayHaveChanged) {
+    private static IotHubKeyException notFound(HubInfo hub, PolicyKeyRequest request, List<ObjectNode> policies,
+            boolean mayHaveChanged) {
         String names = policies.stream().map(p -> text(p, "keyName")).collect(Collectors.joining(", "));
         return new IotHubKeyException(IotHubKeyException.Reason.NOT_FOUND, "Shared access policy '"
                 + request.policyName() + "' was not found on IoT hub '" + hub.name() + "' (policies: "

@@ -107,6 +107,16 @@ final class RestPipeline {
      */
     Reply send(HttpMethod method, String url, Map<String, String> headers, JsonNode body, CallObserver observer)
             throws IOException {
+        return send(method, url, headers, body, observer, 0);
+    }
+
+    /**
+     * Like {@link #send(HttpMethod, String, Map, JsonNode, CallObserver)}, but one more status ({@code alsoAccepted},
+     * e.g. 400 for the bulk registry operation, whose 400 answer carries per-identity results) is answered as a
+     * {@link Reply} instead of a {@link CallFailed}.
+     */
+    Reply send(HttpMethod method, String url, Map<String, String> headers, JsonNode body, CallObserver observer,
+            int alsoAccepted) throws IOException {
         HttpRequest request = new HttpRequest(method, url);
         request.setHeader(HttpHeaderName.ACCEPT, "application/json");
         headers.forEach((name, value) -> request.setHeader(HttpHeaderName.fromString(name), value));
@@ -119,7 +129,7 @@ final class RestPipeline {
             byte[] bytes = response.getBodyAsBinaryData() == null ? new byte[0]
                     : response.getBodyAsBinaryData().toBytes();
             int status = response.getStatusCode();
-            if (status < 200 || status >= 300) {
+            if ((status < 200 || status >= 300) && status != alsoAccepted) {
                 throw new CallFailed(failure(status, response.getHeaders(), bytes));
             }
             return new Reply(status, response.getHeaders(), bytes);

@@ -29,6 +29,7 @@ class TroubleshootingTableTest {
             "cannot happen on a Java runtime; a fingerprint failure would only show the exception's class name",
             "the answer is not valid JSON", "message of an IOException; a connection-kind failure shows its class name",
             "the answer is not a JSON object", "message of an IOException; shown as its class name only",
+            "the answer is not a JSON array", "message of an IOException; shown as its class name only",
             "a listkeys entry is not a JSON object", "message of an IOException; shown as its class name only",
             "the operation status has no 'status'", "message of an IOException; shown as its class name only",
             "a JSON tree could not be written", "cannot happen for a parsed tree; an unexpected failure shows only"

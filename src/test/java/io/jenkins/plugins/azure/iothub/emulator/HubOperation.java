@@ -17,6 +17,7 @@ final class HubOperation {
     final boolean failAtEnd;
     final int retryAfterSeconds;
     final Instant deadline;
+    final Instant earliestEnd;
     private int runningPollsLeft;
     private Status status = Status.RUNNING;
 
@@ -28,13 +29,14 @@ final class HubOperation {
         this.retryAfterSeconds = settings.retryAfterSeconds();
         this.runningPollsLeft = settings.pollsUntilDone();
         this.deadline = Instant.now().plus(settings.autoCompleteAfter());
+        this.earliestEnd = Instant.now().plus(settings.minimumDuration());
     }
 
     /** Called under the hub lock for each status poll. */
     Status poll() {
         if (status == Status.RUNNING) {
-            if (runningPollsLeft > 0) {
-                runningPollsLeft--;
+            if (runningPollsLeft > 0 || Instant.now().isBefore(earliestEnd)) {
+                runningPollsLeft = Math.max(0, runningPollsLeft - 1);
             } else {
                 finish();
             }

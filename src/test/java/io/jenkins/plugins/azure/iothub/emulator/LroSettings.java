@@ -10,6 +10,7 @@ public final class LroSettings {
     private volatile int retryAfterSeconds = 0;
     private volatile int pollsUntilDone = 1;
     private volatile Duration autoCompleteAfter = Duration.ofSeconds(10);
+    private volatile Duration minimumDuration = Duration.ZERO;
 
     /** The {@code Retry-After} header (seconds) on the 201 and on each {@code Running} status answer; 0 allowed. */
     public LroSettings retryAfterSeconds(int seconds) {
@@ -33,6 +34,19 @@ public final class LroSettings {
     public LroSettings autoCompleteAfter(Duration duration) {
         this.autoCompleteAfter = duration;
         return this;
+    }
+
+    /**
+     * The operation answers {@code Running} until at least this long after the PUT, however often it is polled
+     * (a realistic hub update takes Azure tens of seconds); default 0. {@link #autoCompleteAfter} should be longer.
+     */
+    public LroSettings minimumDuration(Duration duration) {
+        this.minimumDuration = duration;
+        return this;
+    }
+
+    public Duration minimumDuration() {
+        return minimumDuration;
     }
 
     public int retryAfterSeconds() {

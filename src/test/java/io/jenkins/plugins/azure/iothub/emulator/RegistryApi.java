@@ -19,11 +19,15 @@ final class RegistryApi extends PlaneHandler {
 
     private final SimulatedHub hub;
     private final RegistryWrites writes;
+    private final RegistryBulk bulk;
+    private final RegistryQuery query;
 
     RegistryApi(IotHubEmulator emulator, SimulatedHub hub) {
         super(emulator, RecordedRequest.Plane.REGISTRY);
         this.hub = hub;
         this.writes = new RegistryWrites(hub);
+        this.bulk = new RegistryBulk(hub);
+        this.query = new RegistryQuery(hub);
     }
 
     @Override
@@ -54,6 +58,24 @@ final class RegistryApi extends PlaneHandler {
             // The device-facing HTTPS API: no cloud-to-device message is waiting, so 204 No Content.
             call.respond(204, null);
             return;
+        }
+        if (s.size() == 1 && s.get(0).equals("devices") && call.method.equals("POST")) {
+            com.fasterxml.jackson.databind.node.ArrayNode entries = RegistryBulk.entries(call);
+            hub.throttle().charge(RegistryThrottle.Kind.IDENTITY, entries.size());
+            synchronized (hub) {
+                bulk.apply(call, entries);
+            }
+            return;
+        }
+        if (s.size() == 2 && s.get(0).equals("devices") && s.get(1).equals("query") && call.method.equals("POST")) {
+            hub.throttle().charge(RegistryThrottle.Kind.QUERY, 1);
+            synchronized (hub) {
+                query.answer(call);
+            }
+            return;
+        }
+        if (s.size() >= 2 && s.get(0).equals("devices")) {
+            hub.throttle().charge(RegistryThrottle.Kind.IDENTITY, 1);
         }
         synchronized (hub) {
             route(call, s);
@@ -112,6 +134,9 @@ final class RegistryApi extends PlaneHandler {
     static String neededRight(String method, List<String> s) {
         if (s.size() == 2 && s.get(0).equals("statistics") && s.get(1).equals("service")) {
             return AccessRights.SERVICE_CONNECT;
+        }
+        if (s.size() == 2 && s.get(0).equals("devices") && s.get(1).equals("query")) {
+            return AccessRights.REGISTRY_READ;
         }
         return method.equals("GET") ? AccessRights.REGISTRY_READ : AccessRights.REGISTRY_WRITE;
     }

@@ -59,6 +59,7 @@ public final class SimulatedHub {
     private HubOperation running;
     private volatile boolean entraDataPlaneDenied;
     private volatile boolean keepAbsentKeys;
+    private final RegistryThrottle throttle = new RegistryThrottle(this);
 
     SimulatedHub(IotHubEmulator emulator, String subscriptionId, String resourceGroup, String name, String location,
             String hostName) {
@@ -202,6 +203,28 @@ public final class SimulatedHub {
 
     boolean entraDataPlaneDenied() {
         return entraDataPlaneDenied;
+    }
+
+    /** The registry throttle of this hub (off until {@link RegistryThrottle#enabled(boolean)}). */
+    public RegistryThrottle throttle() {
+        return throttle;
+    }
+
+    /** Another writer changes the pricing tier and units, e.g. {@code ("S3", 2)} (new etag). */
+    public synchronized void setSku(String skuName, int units) {
+        sku = Json.object().put("name", skuName).put("tier", skuName.startsWith("B") ? "Basic"
+                : skuName.startsWith("F") ? "Free" : "Standard").put("capacity", units);
+        etag = emulator.nextHubEtag();
+    }
+
+    public synchronized String skuName() {
+        settle();
+        return sku.path("name").asText("S1");
+    }
+
+    public synchronized int skuCapacity() {
+        settle();
+        return sku.path("capacity").asInt(1);
     }
 
     /** Sets a tag (new etag); a PUT that omits it removes it, as ARM PUT replaces the resource. */

@@ -43,6 +43,8 @@ public final class SimulatedIdentity {
     private String statusReason;
     private boolean iotEdge;
     private String etag;
+    private final ObjectNode tags = Json.object();
+    private long twinVersion = 1;
 
     SimulatedIdentity(SimulatedHub hub, String deviceId, String moduleId, String etag) {
         this.hub = hub;
@@ -98,6 +100,14 @@ public final class SimulatedIdentity {
             enabled = isEnabled;
             statusReason = reason;
             etag = hub.emulator.nextIdentityEtag();
+        }
+    }
+
+    /** Another writer sets a twin tag (the twin's version changes, the identity's etag does not). */
+    public void setTag(String name, String value) {
+        synchronized (hub) {
+            tags.put(name, value);
+            twinVersion++;
         }
     }
 
@@ -185,6 +195,39 @@ public final class SimulatedIdentity {
             json.putObject("capabilities").put("iotEdge", iotEdge);
             json.putArray("parentScopes");
         }
+        return json;
+    }
+
+    /**
+     * The device twin as {@code POST /devices/query} returns it ({@code SELECT * FROM devices}): identity facts
+     * without keys, {@code deviceEtag} = the identity's etag, tags and (empty) properties.
+     */
+    ObjectNode toTwinJson() {
+        ObjectNode json = Json.object();
+        json.put("deviceId", deviceId);
+        json.put("etag", "AAAAAAAAAA" + twinVersion);
+        json.put("deviceEtag", etag);
+        json.put("status", enabled ? "enabled" : "disabled");
+        if (statusReason == null) {
+            json.putNull("statusReason");
+        } else {
+            json.put("statusReason", statusReason);
+        }
+        json.put("statusUpdateTime", "0001-01-01T00:00:00Z");
+        json.put("connectionState", "Disconnected");
+        json.put("lastActivityTime", "0001-01-01T00:00:00Z");
+        json.put("cloudToDeviceMessageCount", 0);
+        json.put("authenticationType", authType.wire);
+        ObjectNode thumbprints = json.putObject("x509Thumbprint");
+        putNullable(thumbprints, "primaryThumbprint", primaryThumbprint);
+        putNullable(thumbprints, "secondaryThumbprint", secondaryThumbprint);
+        json.put("modelId", "");
+        json.put("version", twinVersion);
+        json.putObject("capabilities").put("iotEdge", iotEdge);
+        json.set("tags", tags.deepCopy());
+        ObjectNode properties = json.putObject("properties");
+        properties.putObject("desired").putObject("$metadata");
+        properties.putObject("reported").putObject("$metadata");
         return json;
     }
 
