@@ -89,8 +89,12 @@ class CredentialWritingJenkinsTest {
     }
 
     private static String policyStep(String extra) {
-        return "iotHubRenewKey hub: '" + HUB + "', resourceGroup: '" + RG + "', policy: 'service', key: 'primary', "
-                + "azureCredentialsId: 'emu'" + extra;
+        return policyStep(HUB, extra);
+    }
+
+    private static String policyStep(String hubName, String extra) {
+        return "iotHubRenewKey hub: '" + hubName + "', resourceGroup: '" + RG + "', policy: 'service', "
+                + "key: 'primary', azureCredentialsId: 'emu'" + extra;
     }
 
     private WorkflowJob job(ItemGroup<?> parent, String script) throws Exception {
@@ -335,11 +339,17 @@ class CredentialWritingJenkinsTest {
 
     // --- abort ---
 
+    /**
+     * On a hub of its own: the emulator still processes the delayed PUT once the delay is over, after the build has
+     * ended, and the key it then renews must not change under the other tests' assertions on {@link #HUB}.
+     */
     @Test
     void anAbortedPipelineSaysWhatAzureMayHoldAndHowToRecover() throws Exception {
+        String abortedHub = "hub-writing-aborted";
+        JenkinsStores.hub(emulator, SUBSCRIPTION, RG, abortedHub);
         IotHubKeyRenewalConfiguration.get().setAllowSystemBuildsToWriteSystemStore(true);
-        FaultRule slowUpdate = emulator.faults().on("PUT", ".*/IotHubs/" + HUB).atArm().delay(30_000);
-        WorkflowJob job = job(r.jenkins, policyStep(""));
+        FaultRule slowUpdate = emulator.faults().on("PUT", ".*/IotHubs/" + abortedHub).atArm().delay(30_000);
+        WorkflowJob job = job(r.jenkins, policyStep(abortedHub, ""));
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Renewing the primary key of policy 'service'", run);
@@ -353,7 +363,7 @@ class CredentialWritingJenkinsTest {
         r.assertBuildStatus(Result.ABORTED, run);
         r.assertLogContains("Azure may already hold a new primary key", run);
         r.assertLogContains("To recover, copy the current value from Azure into the secret-text credential(s): '"
-                + DEFAULT_ID + "' <- `az iot hub connection-string show", run);
+                + "iothub." + abortedHub + ".policy.service.primary' <- `az iot hub connection-string show", run);
         r.assertLogNotContains("\tat ", run);
     }
 

@@ -120,7 +120,11 @@ class MultibranchCredentialWritingJenkinsTest {
         return r.jenkins.createProjectFromXML("repo", new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Indexes the project; indexing creates the branch job "repo/main" and builds it once. */
+    /**
+     * Indexes the project; indexing creates the branch job "repo/main" and builds it once. Creating the project from
+     * XML has already scheduled one indexing; this one is merged with it in the queue, or runs after it and finds no
+     * new revision, so either way there is exactly one build.
+     */
     private WorkflowRun indexAndBuild(TopLevelItem project) throws Exception {
         ((BuildableItem) project).scheduleBuild(0, new Cause.UserIdCause());
         r.waitUntilNoActivity();
@@ -163,14 +167,18 @@ class MultibranchCredentialWritingJenkinsTest {
 
     @Test
     void aBranchBuildRunningAsAUserNeedsThatUsersPermissionsOnTheProject() throws Exception {
+        // All set before the project exists: creating it from XML already schedules the indexing that creates and
+        // builds "repo/main" (MultiBranchProject.onLoad while Items.currentlyUpdatingByXml(), branch-api
+        // 2.1280.v0d4e5b_b_460ef), so a later set-up would race with that build. onPaths("repo") is what
+        // onItems(project) grants: the project's own path, not its branch jobs.
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
-        TopLevelItem project = multibranchProject();
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ, Item.BUILD, CredentialsProvider.USE_ITEM).everywhere().to("alice")
                 .grant(CredentialsProvider.VIEW, CredentialsProvider.CREATE, CredentialsProvider.UPDATE)
-                .onItems(project).to("alice"));
+                .onPaths("repo").to("alice"));
         QueueItemAuthenticatorConfiguration.get().getAuthenticators().add(new MockQueueItemAuthenticator()
                 .authenticate("repo/main", User.getById("alice", true).impersonate2()));
+        TopLevelItem project = multibranchProject();
 
         WorkflowRun run = indexAndBuild(project);
 

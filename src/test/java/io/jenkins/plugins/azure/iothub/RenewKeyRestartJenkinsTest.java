@@ -44,7 +44,9 @@ class RenewKeyRestartJenkinsTest {
 
     @Test
     void aRestartDuringTheRenewalEndsTheStepWithTheRecoveryAdvice() throws Throwable {
-        // long enough that the first session's renewal is still waiting when the second session has finished
+        // The first session's renewal thread outlives that session (same JVM): it stays in this PUT until Jenkins'
+        // Azure HTTP client gives up after its 60 s response timeout, which is longer than the second session takes;
+        // afterwards it only retries against the emulator that stopEmulator closes.
         FaultRule slowUpdate = emulator.faults().on("PUT", ".*/IotHubs/" + HUB).atArm().delay(120_000);
         sessions.then(r -> {
             IotHubKeyRenewalConfiguration.get().setAllowSystemBuildsToWriteSystemStore(true);

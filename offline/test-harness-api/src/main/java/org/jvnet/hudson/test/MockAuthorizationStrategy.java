@@ -44,6 +44,10 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
             throw new UnsupportedOperationException("offline declaration");
         }
 
+        public GrantOn onPaths(String... pathRegexps) {
+            throw new UnsupportedOperationException("offline declaration");
+        }
+
         public class GrantOn {
             private GrantOn() {}
 
