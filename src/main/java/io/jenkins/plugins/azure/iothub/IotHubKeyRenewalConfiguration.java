@@ -110,7 +110,8 @@ public class IotHubKeyRenewalConfiguration extends GlobalConfiguration {
 
             @Override
             public boolean folder(String fullName) {
-                return folders.contains(fullName);
+                // Jenkins item names ignore case (core's and cloudbees-folder's item maps use CASE_INSENSITIVE_ORDER)
+                return folders.stream().anyMatch(listed -> listed.equalsIgnoreCase(fullName));
             }
         };
     }

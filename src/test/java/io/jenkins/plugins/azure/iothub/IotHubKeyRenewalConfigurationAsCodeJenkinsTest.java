@@ -28,12 +28,14 @@ class IotHubKeyRenewalConfigurationAsCodeJenkinsTest {
     static void assertConfiguredByTheYaml(IotHubKeyRenewalConfiguration config) {
         assertTrue(config.isAllowSystemBuildsToWriteSystemStore(), "allowSystemBuildsToWriteSystemStore");
         assertEquals("azure-sp", config.getDefaultAzureCredentialsId(), "defaultAzureCredentialsId");
+        assertEquals(List.of("iot"), config.systemWritableFolderNames(), "systemWritableFolders");
     }
 
     @Test
     void everySettingStartsAtItsSafeDefault(JenkinsConfiguredWithCodeRule r) {
         assertFalse(IotHubKeyRenewalConfiguration.get().isAllowSystemBuildsToWriteSystemStore());
         assertEquals(null, IotHubKeyRenewalConfiguration.get().getDefaultAzureCredentialsId());
+        assertEquals(List.of(), IotHubKeyRenewalConfiguration.get().systemWritableFolderNames());
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class CredentialsLocation {
         }
         List<String> enclosing = new ArrayList<>();
         for (ItemGroup<?> group = job.getParent(); group instanceof Item folder; group = folder.getParent()) {
-            if (folder.getFullName().equals(credentialsFolder)) {
+            if (folder.getFullName().equalsIgnoreCase(credentialsFolder)) { // item names ignore case in Jenkins
                 return group;
             }
             enclosing.add(folder.getFullName());
