@@ -8,7 +8,10 @@ import io.jenkins.plugins.azure.iothub.jenkins.StoreCredentialTarget;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Wires the Jenkins adapters for one half of a rotation, with the same credentials store rules as a renewal. */
+/**
+ * Wires the Jenkins adapters for one half of a rotation, with the same credentials store rules as a renewal, and
+ * records the half on the build page.
+ */
 final class BuildRotation {
 
     /** Which half of the rotation to run. */
@@ -31,8 +34,10 @@ final class BuildRotation {
                 wording.rotationOptionNames(), log);
         KeyRotationService service = new KeyRotationService();
         AzureCredentialsAccess access = BuildRenewal.azureAccess(run, config.getAzureCredentialsId(), log);
-        return half == Half.PREPARE
+        RotationReport report = half == Half.PREPARE
                 ? service.prepare(config, access, target, log, wording)
                 : service.finish(config, access, target, log, wording);
+        KeyRenewalAction.record(run, report);
+        return report;
     }
 }
