@@ -51,15 +51,27 @@ public final class KeyRotationService {
         this.lockWait = lockWait;
     }
 
-    /** The first half; in a dry run, only reports. */
+    /** The first half, naming options as the Pipeline step does; in a dry run, only reports. */
     public RotationReport prepare(RotateKeyConfig config, AzureAccess access, CredentialTarget target,
-            PrintStream log, Wording w) throws AbortException {
+            PrintStream log) throws AbortException {
+        return prepare(config, access, target, log, Wording.PIPELINE);
+    }
+
+    /** The second half, naming options as the Pipeline step does; in a dry run, only reports. */
+    public RotationReport finish(RotateKeyConfig config, AzureAccess access, CredentialTarget target,
+            PrintStream log) throws AbortException {
+        return finish(config, access, target, log, Wording.PIPELINE);
+    }
+
+    /** The first half; in a dry run, only reports. */
+    RotationReport prepare(RotateKeyConfig config, AzureAccess access, CredentialTarget target, PrintStream log,
+            Wording w) throws AbortException {
         return alone(config, target, log, w, () -> prepareAlone(config, access, target, log, w));
     }
 
     /** The second half: consumers use the credential's key now, so the key they left is renewed. */
-    public RotationReport finish(RotateKeyConfig config, AzureAccess access, CredentialTarget target,
-            PrintStream log, Wording w) throws AbortException {
+    RotationReport finish(RotateKeyConfig config, AzureAccess access, CredentialTarget target, PrintStream log,
+            Wording w) throws AbortException {
         return alone(config, target, log, w, () -> finishAlone(config, access, target, log, w));
     }
 
