@@ -7,6 +7,7 @@ import io.jenkins.plugins.azure.iothub.jenkins.AzureCredentialsAccess;
 import io.jenkins.plugins.azure.iothub.jenkins.StoreCredentialTarget;
 import java.io.PrintStream;
 import java.util.List;
+import jenkins.model.Jenkins;
 
 /**
  * Wires the Jenkins adapters for one half of a rotation, with the same credentials store rules as a renewal, and
@@ -32,7 +33,7 @@ final class BuildRotation {
         PrintStream log = listener.getLogger();
         StoreCredentialTarget target = BuildRenewal.credentialTarget(run, config.getCredentialsFolder(),
                 wording.rotationOptionNames(), log);
-        KeyRotationService service = new KeyRotationService();
+        KeyRotationService service = new KeyRotationService(Jenkins.get()); // halves of one controller never overlap
         AzureCredentialsAccess access = BuildRenewal.azureAccess(run, config.getAzureCredentialsId(), log);
         RotationReport report = half == Half.PREPARE
                 ? service.prepare(config, access, target, log, wording)

@@ -40,14 +40,25 @@ public final class KeyRotationService {
     private record Situation(RotateKeyConfig config, IotHubKeyClient client, CredentialOwner owner, String id,
             CredentialTarget.Stored stored, CurrentKeys keys, KeySlot held, RotationPhase phase) {}
 
+    /** Halves rotating the same credential within one JVM when no controller is named ({@link #KeyRotationService()}). */
+    private static final Object JVM = new Object();
+
+    /** Whose halves must not overlap: the Jenkins controller the builds run in. */
+    private final Object scope;
     /** How long a half waits for another half rotating the same credential; null: the rotation's time budget. */
     private final Duration lockWait;
 
     public KeyRotationService() {
-        this(null);
+        this(JVM, null);
     }
 
-    KeyRotationService(@CheckForNull Duration lockWait) {
+    /** @param scope the controller (the Jenkins instance), compared by identity */
+    KeyRotationService(Object scope) {
+        this(scope, null);
+    }
+
+    KeyRotationService(Object scope, @CheckForNull Duration lockWait) {
+        this.scope = scope;
         this.lockWait = lockWait;
     }
 
@@ -90,7 +101,7 @@ public final class KeyRotationService {
             return half.run();
         }
         Duration wait = lockWait != null ? lockWait : Duration.ofSeconds(config.getTimeoutSeconds());
-        try (RotationLocks.Held ignored = RotationLocks.hold(target.describe(), config.stableCredentialId(),
+        try (RotationLocks.Held ignored = RotationLocks.hold(scope, target.describe(), config.stableCredentialId(),
                 config.describeTarget(), wait, log)) {
             return half.run();
         }

@@ -121,12 +121,17 @@ class KeyRotationServiceTest {
         return config;
     }
 
+    /** Stands for the Jenkins controller: halves of one controller never overlap for one stable credential. */
+    private final Object controller = new Object();
+
     private Map<String, Object> prepare(RotateKeyConfig config) throws AbortException {
-        return visible(new KeyRotationService().prepare(config, access(), target(), log, Wording.PIPELINE));
+        return visible(new KeyRotationService(controller).prepare(config, access(), target(), log,
+                Wording.PIPELINE));
     }
 
     private Map<String, Object> finish(RotateKeyConfig config) throws AbortException {
-        return visible(new KeyRotationService().finish(config, access(), target(), log, Wording.PIPELINE));
+        return visible(new KeyRotationService(controller).finish(config, access(), target(), log,
+                Wording.PIPELINE));
     }
 
     private Map<String, Object> visible(RotationReport report) {
@@ -465,10 +470,10 @@ class KeyRotationServiceTest {
         String consumer = policyConnectionString(hub.policy("service").primaryKey());
         PausedTarget paused = new PausedTarget(target());
 
-        Rotation first = new Rotation(new KeyRotationService(), config, paused);
+        Rotation first = new Rotation(new KeyRotationService(controller), config, paused);
         assertTrue(paused.writing.await(30, java.util.concurrent.TimeUnit.SECONDS), first::log);
         String renewedByFirst = hub.policy("service").secondaryKey(); // Azure holds it; the credential not yet
-        Rotation second = new Rotation(new KeyRotationService(), config, paused);
+        Rotation second = new Rotation(new KeyRotationService(controller), config, paused);
         second.awaitLog("Another rotation of credential '" + ID + "' in the credentials of folder 'iot' is running"
                 + " a half in this Jenkins; waiting up to 300 s");
         paused.release.countDown();
@@ -493,14 +498,15 @@ class KeyRotationServiceTest {
         RotateKeyConfig config = policy();
         config.setInUse("primary");
         PausedTarget paused = new PausedTarget(target());
-        Rotation first = new Rotation(new KeyRotationService(), config, paused);
+        Rotation first = new Rotation(new KeyRotationService(controller), config, paused);
         assertTrue(paused.writing.await(30, java.util.concurrent.TimeUnit.SECONDS), first::log);
         String primary = hub.policy("service").primaryKey();
         String secondary = hub.policy("service").secondaryKey();
         String requestsBefore = String.valueOf(emulator.requests().size());
 
-        AbortException e = assertThrows(AbortException.class, () -> new KeyRotationService(Duration.ofMillis(200))
-                .prepare(config, access(), paused, log, Wording.PIPELINE));
+        KeyRotationService impatient = new KeyRotationService(controller, Duration.ofMillis(200));
+        AbortException e = assertThrows(AbortException.class,
+                () -> impatient.prepare(config, access(), paused, log, Wording.PIPELINE));
 
         userVisible.add(e.getMessage());
         assertEquals("Another rotation of credential '" + ID + "' in the credentials of folder 'iot' (policy"
@@ -516,11 +522,34 @@ class KeyRotationServiceTest {
     }
 
     @Test
+    void aHalfLeftRunningByAnEarlierControllerInstanceDoesNotHoldUpTheNewOne() throws Exception {
+        RotateKeyConfig config = policy();
+        config.setInUse("primary");
+        // The earlier instance's thread, caught in its write, with that instance's store (same folder, same name).
+        ModelCredentialsProvider.Store before = ModelCredentialsProvider.folder("iot");
+        before.grant("alice", CredentialsProvider.VIEW, CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
+        PausedTarget paused = new PausedTarget(new StoreCredentialTarget(before, "the credentials of folder 'iot'",
+                ALICE, false, id -> false, OptionNames.PIPELINE));
+        Rotation leftover = new Rotation(new KeyRotationService(new Object()), config, paused);
+        assertTrue(paused.writing.await(30, java.util.concurrent.TimeUnit.SECONDS), leftover::log);
+
+        RotationReport resumed = new KeyRotationService(controller, Duration.ofMillis(200)).prepare(config,
+                access(), target(), log, Wording.PIPELINE);
+
+        visible(resumed);
+        assertEquals("secondary", resumed.getRenewed());
+        assertFalse(logBytes.toString(StandardCharsets.UTF_8).contains("Another rotation"));
+        paused.release.countDown();
+        visible(leftover.result.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        userVisible.add(leftover.log());
+    }
+
+    @Test
     void rotationsOfDifferentCredentialsDoNotWaitForEachOther() throws Exception {
         RotateKeyConfig config = policy();
         config.setInUse("primary");
         PausedTarget paused = new PausedTarget(target());
-        Rotation first = new Rotation(new KeyRotationService(), config, paused);
+        Rotation first = new Rotation(new KeyRotationService(controller), config, paused);
         assertTrue(paused.writing.await(30, java.util.concurrent.TimeUnit.SECONDS), first::log);
         RotateKeyConfig device = device();
         device.setInUse("primary");
