@@ -21,6 +21,9 @@ import hudson.tasks.Builder;
 import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.SharedAccessPolicy;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -142,6 +145,16 @@ class RotateKeyFreestyleJenkinsTest {
         return run;
     }
 
+    /** A page of this Jenkins as a browser gets it (security is off: anonymous may read). */
+    private String page(String relative) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(r.getURL().toURI().resolve(relative)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), relative);
+        userVisible.add(response.body());
+        return response.body();
+    }
+
     private StringCredentials stable() {
         return JenkinsStores.secretText(JenkinsStores.storeOf(r.jenkins), ID);
     }
@@ -206,6 +219,11 @@ class RotateKeyFreestyleJenkinsTest {
             assertEquals("finish", half.getHalf());
             assertEquals("handing over", half.getPhaseBefore());
             assertEquals("complete", half.getPhase());
+            String rows = page(finished.getUrl() + "iothub-keys/");
+            assertTrue(rows.contains("Rotations") && rows.contains(ID) && rows.contains("finish")
+                    && rows.contains(half.getPrimaryFingerprint()) && rows.contains(half.getSecondaryFingerprint()),
+                    rows);
+            assertTrue(page(prepared.getUrl()).contains("rotation prepare"), "the build's summary lists the half");
         }
     }
 
