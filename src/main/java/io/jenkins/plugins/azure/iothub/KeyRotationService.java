@@ -40,7 +40,7 @@ public final class KeyRotationService {
     private record Situation(RotateKeyConfig config, IotHubKeyClient client, CredentialOwner owner, String id,
             CredentialTarget.Stored stored, CurrentKeys keys, KeySlot held, RotationPhase phase) {}
 
-    /** Halves rotating the same credential within one JVM when no controller is named ({@link #KeyRotationService()}). */
+    /** The scope of {@link #KeyRotationService()}: every half of this JVM. */
     private static final Object JVM = new Object();
 
     /** Whose halves must not overlap: the Jenkins controller the builds run in. */

@@ -19,12 +19,18 @@ import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
 import io.jenkins.plugins.azure.iothub.jenkins.OptionNames;
 import io.jenkins.plugins.azure.iothub.jenkins.StoreCredentialTarget;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -392,9 +398,9 @@ class KeyRotationServiceTest {
     /** Blocks the first write to the store until released, so that one half is caught holding the rotation. */
     private static final class PausedTarget implements CredentialTarget {
         private final CredentialTarget target;
-        private final java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
-        private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        private final java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final CountDownLatch writing = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicBoolean first = new AtomicBoolean(true);
 
         PausedTarget(CredentialTarget target) {
             this.target = target;
@@ -417,16 +423,16 @@ class KeyRotationServiceTest {
 
         @Override
         public WriteResult write(String id, CredentialOwner owner, String description, KeyMaterial secret)
-                throws java.io.IOException {
+                throws IOException {
             if (first.getAndSet(false)) {
                 writing.countDown();
                 try {
-                    if (!release.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                        throw new java.io.IOException("the test never released the write");
+                    if (!release.await(30, TimeUnit.SECONDS)) {
+                        throw new IOException("the test never released the write");
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.io.IOException(e);
+                    throw new IOException(e);
                 }
             }
             return target.write(id, owner, description, secret);
@@ -436,15 +442,15 @@ class KeyRotationServiceTest {
     /** A half on its own thread, with its own log. */
     private final class Rotation {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        final java.util.concurrent.CompletableFuture<RotationReport> result;
+        final CompletableFuture<RotationReport> result;
 
         Rotation(KeyRotationService service, RotateKeyConfig config, CredentialTarget target) {
             PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-            result = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            result = CompletableFuture.supplyAsync(() -> {
                 try {
                     return service.prepare(config, access(), target, out, Wording.PIPELINE);
                 } catch (AbortException e) {
-                    throw new java.util.concurrent.CompletionException(e);
+                    throw new CompletionException(e);
                 }
             }, runnable -> new Thread(runnable, "rotation").start());
         }
@@ -471,14 +477,14 @@ class KeyRotationServiceTest {
         PausedTarget paused = new PausedTarget(target());
 
         Rotation first = new Rotation(new KeyRotationService(controller), config, paused);
-        assertTrue(paused.writing.await(30, java.util.concurrent.TimeUnit.SECONDS), first::log);
+        assertTrue(paused.writing.await(30, TimeUnit.SECONDS), first::log);
         String renewedByFirst = hub.policy("service").secondaryKey(); // Azure holds it; the credential not yet
         Rotation second = new Rotation(new KeyRotationService(controller), config, paused);
         second.awaitLog("Another rotation of credential '" + ID + "' in the credentials of folder 'iot' is running"
                 + " a half in this Jenkins; waiting up to 300 s");
         paused.release.countDown();
-        RotationReport one = first.result.get(30, java.util.concurrent.TimeUnit.SECONDS);
-        RotationReport two = second.result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        RotationReport one = first.result.get(30, TimeUnit.SECONDS);
+        RotationReport two = second.result.get(30, TimeUnit.SECONDS);
         rememberKeys();
         userVisible.add(first.log());
         userVisible.add(second.log());
@@ -499,7 +505,7 @@ class KeyRotationServiceTest {
         config.setInUse("primary");
         PausedTarget paused = new PausedTarget(target());
         Rotation first = new Rotation(new KeyRotationService(controller), config, paused);
-        assertTrue(paused.writing.await(30, java.util.concurrent.TimeUnit.SECONDS), first::log);
+        assertTrue(paused.writing.await(30, TimeUnit.SECONDS), first::log);
         String primary = hub.policy("service").primaryKey();
         String secondary = hub.policy("service").secondaryKey();
         String requestsBefore = String.valueOf(emulator.requests().size());
@@ -517,7 +523,7 @@ class KeyRotationServiceTest {
         assertEquals(primary, hub.policy("service").primaryKey());
         assertEquals(secondary, hub.policy("service").secondaryKey());
         paused.release.countDown();
-        visible(first.result.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        visible(first.result.get(30, TimeUnit.SECONDS));
         userVisible.add(first.log());
     }
 
@@ -531,7 +537,7 @@ class KeyRotationServiceTest {
         PausedTarget paused = new PausedTarget(new StoreCredentialTarget(before, "the credentials of folder 'iot'",
                 ALICE, false, id -> false, OptionNames.PIPELINE));
         Rotation leftover = new Rotation(new KeyRotationService(new Object()), config, paused);
-        assertTrue(paused.writing.await(30, java.util.concurrent.TimeUnit.SECONDS), leftover::log);
+        assertTrue(paused.writing.await(30, TimeUnit.SECONDS), leftover::log);
 
         RotationReport resumed = new KeyRotationService(controller, Duration.ofMillis(200)).prepare(config,
                 access(), target(), log, Wording.PIPELINE);
@@ -540,7 +546,7 @@ class KeyRotationServiceTest {
         assertEquals("secondary", resumed.getRenewed());
         assertFalse(logBytes.toString(StandardCharsets.UTF_8).contains("Another rotation"));
         paused.release.countDown();
-        visible(leftover.result.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        visible(leftover.result.get(30, TimeUnit.SECONDS));
         userVisible.add(leftover.log());
     }
 
@@ -550,7 +556,7 @@ class KeyRotationServiceTest {
         config.setInUse("primary");
         PausedTarget paused = new PausedTarget(target());
         Rotation first = new Rotation(new KeyRotationService(controller), config, paused);
-        assertTrue(paused.writing.await(30, java.util.concurrent.TimeUnit.SECONDS), first::log);
+        assertTrue(paused.writing.await(30, TimeUnit.SECONDS), first::log);
         RotateKeyConfig device = device();
         device.setInUse("primary");
 
@@ -559,7 +565,7 @@ class KeyRotationServiceTest {
         assertEquals("secondary", other.get("renewed"));
         assertFalse(logBytes.toString(StandardCharsets.UTF_8).contains("Another rotation"));
         paused.release.countDown();
-        visible(first.result.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        visible(first.result.get(30, TimeUnit.SECONDS));
         userVisible.add(first.log());
     }
 }

@@ -36,15 +36,16 @@ class KeyRenewalDemoTest {
                 + "'iothub.demo-hub.device.thermostat-1.primary'"), output);
         assertTrue(output.contains("build log | ERROR: Shared access policy 'sevrice' was not found on IoT hub "
                 + "'demo-hub'"), output);
-        assertTrue(output.contains("build log | Rotating device 'gateway-2' on hub 'demo-hub': consumers use the primary"
-                + " key"), output);
+        assertTrue(output.contains("build log | Rotating device 'gateway-2' on hub 'demo-hub': consumers use the"
+                + " primary key"), output);
         assertTrue(output.contains("[credential store] create secret text 'iothub.demo-hub.device.gateway-2.current'"),
                 output);
         assertTrue(output.contains("ok   consumer probe: after prepare, the device still runs with its old key"
                 + " (accepted by the hub)"), output);
         assertTrue(output.contains("ok   consumer probe: after finish, the key the device left is revoked (refused by"
                 + " the hub)"), output);
-        assertTrue(output.contains("    prepare: no credential yet -> handing over, renewed the secondary key;"), output);
+        assertTrue(output.contains("    prepare: no credential yet -> handing over, renewed the secondary key;"),
+                output);
         assertTrue(output.contains("    finish: handing over -> complete, renewed the primary key;"), output);
         assertEquals(4, count(output, "  CHANGED"), output);
         assertEquals(10, count(output, "  unchanged"), output);
