@@ -54,7 +54,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 @WithJenkins
 class RotateKeyFreestyleJenkinsTest {
 
-    private static final String SUBSCRIPTION = "00000000-0000-0000-0000-00000000c011";
+    private static final String SUBSCRIPTION = "00000000-0000-0000-0000-00000000c012";
     private static final String RG = "rg-rotate-freestyle";
     private static final String ID = "iothub-freestyle-service";
     private static final String VARIABLE = "IOTHUB_CS";
