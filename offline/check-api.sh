@@ -27,6 +27,7 @@ harness_roots=(
   "$R/jenkinsci+workflow-api-plugin/repo@1413.v2ff1a_5e720fa_"
   "$R/jenkinsci+scm-api-plugin/repo@728.vc30dcf7a_0df5"
   "$R/jenkinsci+configuration-as-code-plugin/repo@2117.vc05a_0b_e6b_f4e"
+  "$R/jenkinsci+credentials-binding-plugin/repo@728.v902a_273b_8947"
 )
 
 # check-api may call Maven once to fetch its parser; run it where no pom.xml is in the way.

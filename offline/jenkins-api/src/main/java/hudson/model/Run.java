@@ -6,6 +6,7 @@ import hudson.EnvVars;
 import hudson.ExtensionPoint;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
+import java.io.File;
 import java.io.IOException;
 
 // Offline declaration.
@@ -46,6 +47,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public void setResult(@NonNull Result r) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    /** Where the build record ({@code build.xml}) and log live; tests read the record. */
+    public @NonNull File getRootDir() {
         throw new UnsupportedOperationException("offline declaration");
     }
 

@@ -1,5 +1,6 @@
 package hudson.model;
 
+import hudson.tasks.BuildWrapper;
 import hudson.tasks.Builder;
 import hudson.tasks.Publisher;
 import hudson.util.DescribableList;
@@ -11,6 +12,10 @@ public abstract class Project<P extends Project<P, B>, B extends Build<P, B>> ex
     }
 
     public DescribableList<Builder, Descriptor<Builder>> getBuildersList() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    public DescribableList<BuildWrapper, Descriptor<BuildWrapper>> getBuildWrappersList() {
         throw new UnsupportedOperationException("offline declaration");
     }
 

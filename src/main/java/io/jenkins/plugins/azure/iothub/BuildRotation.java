@@ -7,8 +7,12 @@ import io.jenkins.plugins.azure.iothub.jenkins.AzureCredentialsAccess;
 import io.jenkins.plugins.azure.iothub.jenkins.StoreCredentialTarget;
 import java.io.PrintStream;
 import java.util.List;
+import jenkins.model.Jenkins;
 
-/** Wires the Jenkins adapters for one half of a rotation, with the same credentials store rules as a renewal. */
+/**
+ * Wires the Jenkins adapters for one half of a rotation, with the same credentials store rules as a renewal, and
+ * records the half on the build page.
+ */
 final class BuildRotation {
 
     /** Which half of the rotation to run. */
@@ -29,10 +33,12 @@ final class BuildRotation {
         PrintStream log = listener.getLogger();
         StoreCredentialTarget target = BuildRenewal.credentialTarget(run, config.getCredentialsFolder(),
                 wording.rotationOptionNames(), log);
-        KeyRotationService service = new KeyRotationService();
+        KeyRotationService service = new KeyRotationService(Jenkins.get()); // halves of one controller never overlap
         AzureCredentialsAccess access = BuildRenewal.azureAccess(run, config.getAzureCredentialsId(), log);
-        return half == Half.PREPARE
+        RotationReport report = half == Half.PREPARE
                 ? service.prepare(config, access, target, log, wording)
                 : service.finish(config, access, target, log, wording);
+        KeyRenewalAction.record(run, report);
+        return report;
     }
 }

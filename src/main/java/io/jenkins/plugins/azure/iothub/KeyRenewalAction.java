@@ -6,10 +6,15 @@ import java.util.Collections;
 import java.util.List;
 import jenkins.model.RunAction2;
 
-/** Build page entry listing what rotated in this build: names, ids, times and fingerprints, never a key. */
+/**
+ * Build page entry listing the renewals and rotation halves of this build: names, ids, phases, times and
+ * fingerprints, never a key.
+ */
 public final class KeyRenewalAction implements RunAction2 {
 
     private final List<RenewalReport> renewals = new ArrayList<>();
+    /** Null in build records written before rotations were recorded (XStream sets no field initializer). */
+    private List<RotationReport> rotations;
     private transient Run<?, ?> run;
 
     /** Adds the report to the build's existing action, or attaches a new one. */
@@ -24,6 +29,31 @@ public final class KeyRenewalAction implements RunAction2 {
                 action.add(report);
             }
         }
+    }
+
+    /** Adds one rotation half (or dry run) to the build's existing action, or attaches a new one. */
+    public static void record(Run<?, ?> run, RotationReport report) {
+        synchronized (run) {
+            KeyRenewalAction action = run.getAction(KeyRenewalAction.class);
+            if (action == null) {
+                action = new KeyRenewalAction();
+                action.add(report);
+                run.addAction(action);
+            } else {
+                action.add(report);
+            }
+        }
+    }
+
+    synchronized void add(RotationReport report) {
+        if (rotations == null) {
+            rotations = new ArrayList<>();
+        }
+        rotations.add(report);
+    }
+
+    public synchronized List<RotationReport> getRotations() {
+        return rotations == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(rotations));
     }
 
     synchronized void add(RenewalReport report) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.azure.iothub;
 import static io.jenkins.plugins.azure.iothub.KeyRenewalService.slotName;
 import static io.jenkins.plugins.azure.iothub.RotationPhase.other;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import io.jenkins.plugins.azure.iothub.engine.CurrentKeys;
 import io.jenkins.plugins.azure.iothub.engine.IdentityKeyResult;
@@ -12,6 +13,8 @@ import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
 import io.jenkins.plugins.azure.iothub.engine.KeySlot;
 import io.jenkins.plugins.azure.iothub.engine.PolicyKeyResult;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +40,85 @@ public final class KeyRotationService {
     private record Situation(RotateKeyConfig config, IotHubKeyClient client, CredentialOwner owner, String id,
             CredentialTarget.Stored stored, CurrentKeys keys, KeySlot held, RotationPhase phase) {}
 
-    /** The first half; in a dry run, only reports. */
+    /** The scope of {@link #KeyRotationService()}: every half of this JVM. */
+    private static final Object JVM = new Object();
+
+    /** Whose halves must not overlap: the Jenkins controller the builds run in. */
+    private final Object scope;
+    /** How long a half waits for another half rotating the same credential; null: the rotation's time budget. */
+    private final Duration lockWait;
+
+    public KeyRotationService() {
+        this(JVM, null);
+    }
+
+    /** @param scope the controller (the Jenkins instance), compared by identity */
+    KeyRotationService(Object scope) {
+        this(scope, null);
+    }
+
+    KeyRotationService(Object scope, @CheckForNull Duration lockWait) {
+        this.scope = scope;
+        this.lockWait = lockWait;
+    }
+
+    /** The first half, naming options as the Pipeline step does; in a dry run, only reports. */
     public RotationReport prepare(RotateKeyConfig config, AzureAccess access, CredentialTarget target,
+            PrintStream log) throws AbortException {
+        return prepare(config, access, target, log, Wording.PIPELINE);
+    }
+
+    /** The second half, naming options as the Pipeline step does; in a dry run, only reports. */
+    public RotationReport finish(RotateKeyConfig config, AzureAccess access, CredentialTarget target,
+            PrintStream log) throws AbortException {
+        return finish(config, access, target, log, Wording.PIPELINE);
+    }
+
+    /** The first half; in a dry run, only reports. */
+    RotationReport prepare(RotateKeyConfig config, AzureAccess access, CredentialTarget target, PrintStream log,
+            Wording w) throws AbortException {
+        return alone(config, target, log, w, () -> prepareAlone(config, access, target, log, w));
+    }
+
+    /** The second half: consumers use the credential's key now, so the key they left is renewed. */
+    RotationReport finish(RotateKeyConfig config, AzureAccess access, CredentialTarget target, PrintStream log,
+            Wording w) throws AbortException {
+        return alone(config, target, log, w, () -> finishAlone(config, access, target, log, w));
+    }
+
+    private interface Half {
+        RotationReport run() throws AbortException;
+    }
+
+    /** Runs a half while no other half rotates the same stable credential in this Jenkins; a dry run only reads. */
+    private RotationReport alone(RotateKeyConfig config, CredentialTarget target, PrintStream log, Wording w,
+            Half half) throws AbortException {
+        List<String> problems = config.validate(w);
+        if (!problems.isEmpty()) {
+            throw new AbortException(w.invalidRotation(problems));
+        }
+        if (config.isDryRun()) {
+            return half.run();
+        }
+        Duration wait = lockWait != null ? lockWait : Duration.ofSeconds(config.getTimeoutSeconds());
+        try (RotationLocks.Held ignored = RotationLocks.hold(scope, target.describe(), config.stableCredentialId(),
+                config.describeTarget(), wait, log)) {
+            return half.run();
+        }
+    }
+
+    private RotationReport prepareAlone(RotateKeyConfig config, AzureAccess access, CredentialTarget target,
             PrintStream log, Wording w) throws AbortException {
         Situation now = look(config, access, target, w);
         if (config.isDryRun()) {
-            return dryRun(now, target, log);
+            return dryRun(now, target, log, RotationReport.PREPARE);
         }
         if (now.phase == RotationPhase.HANDING_OVER) {
             log.println("Credential '" + now.id + "' already holds the new " + slotName(now.held) + " key of "
                     + config.describeTarget() + " (fingerprint " + now.keys.fingerprint(now.held) + ") from an"
                     + " earlier run, and the " + slotName(other(now.held)) + " key is still valid: resuming at the"
                     + " hand-over, nothing is renewed now.");
-            return report(now, target, null, now.phase, now.held, null);
+            return report(now, target, RotationReport.PREPARE, null, now.phase, now.held, null);
         }
         KeySlot next = other(now.held);
         log.println("Rotating " + config.describeTarget() + ": consumers use the " + slotName(now.held) + " key"
@@ -78,20 +147,19 @@ public final class KeyRotationService {
         log.println("Handed over: credential '" + now.id + "' in " + target.describe() + " now holds the new "
                 + slotName(next) + " key; the " + slotName(now.held) + " key stays valid until consumers have"
                 + " moved and the rotation finishes.");
-        return report(now, target, next, RotationPhase.HANDING_OVER, next, renewed.key);
+        return report(now, target, RotationReport.PREPARE, next, RotationPhase.HANDING_OVER, next, renewed.key);
     }
 
-    /** The second half: consumers use the credential's key now, so the key they left is renewed. */
-    public RotationReport finish(RotateKeyConfig config, AzureAccess access, CredentialTarget target,
+    private RotationReport finishAlone(RotateKeyConfig config, AzureAccess access, CredentialTarget target,
             PrintStream log, Wording w) throws AbortException {
         Situation now = look(config, access, target, w);
         if (config.isDryRun()) {
-            return dryRun(now, target, log);
+            return dryRun(now, target, log, RotationReport.FINISH);
         }
         if (now.phase != RotationPhase.HANDING_OVER || now.stored == null) {
             log.println("Nothing to finish for " + config.describeTarget() + ": credential '" + now.id + "' holds"
                     + " the " + slotName(now.held) + " key and no hand-over is open.");
-            return report(now, target, null, now.phase, now.held, null);
+            return report(now, target, RotationReport.FINISH, null, now.phase, now.held, null);
         }
         KeySlot left = other(now.held);
         log.println("Consumers use the " + slotName(now.held) + " key from credential '" + now.id + "'; renewing"
@@ -117,15 +185,11 @@ public final class KeyRotationService {
         log.println("Renewed the " + slotName(left) + " key of " + config.describeTarget() + " that consumers"
                 + " left (new fingerprint " + renewed.key.fingerprint() + "): the old key no longer works."
                 + " Credential '" + now.id + "' keeps the " + slotName(now.held) + " key; rotation complete.");
-        return report(now, target, left, RotationPhase.COMPLETE, now.held, renewed.key);
+        return report(now, target, RotationReport.FINISH, left, RotationPhase.COMPLETE, now.held, renewed.key);
     }
 
     private Situation look(RotateKeyConfig config, AzureAccess access, CredentialTarget target, Wording w)
             throws AbortException {
-        List<String> problems = config.validate(w);
-        if (!problems.isEmpty()) {
-            throw new AbortException(w.invalidRotation(problems));
-        }
         RenewKeyConfig reading = config.renewal(KeySlot.PRIMARY);
         IotHubKeyClient client = access.clientFor(reading);
         String id = config.stableCredentialId();
@@ -172,7 +236,7 @@ public final class KeyRotationService {
         return KeyMaterial.of(value.substring(at + "SharedAccessKey=".length(), end < 0 ? value.length() : end));
     }
 
-    private RotationReport dryRun(Situation now, CredentialTarget target, PrintStream log) {
+    private RotationReport dryRun(Situation now, CredentialTarget target, PrintStream log, String half) {
         String held = slotName(now.held);
         String other = slotName(other(now.held));
         String next;
@@ -191,7 +255,7 @@ public final class KeyRotationService {
                 + "; Azure: primary " + now.keys.fingerprint(KeySlot.PRIMARY) + ", secondary "
                 + now.keys.fingerprint(KeySlot.SECONDARY) + "; phase: " + now.phase.label() + ". " + next
                 + " Nothing was changed.");
-        return report(now, target, null, now.phase, now.held, null);
+        return report(now, target, half, null, now.phase, now.held, null);
     }
 
     /** A new key in one slot, with the value the credential would receive. */
@@ -250,13 +314,13 @@ public final class KeyRotationService {
         log.println("Verified the new " + slotName(slot) + " key of " + now.config.describeTarget() + ".");
     }
 
-    private static RotationReport report(Situation now, CredentialTarget target, KeySlot renewed,
-            RotationPhase phase, KeySlot held, KeyMaterial newKey) {
+    private static RotationReport report(Situation now, CredentialTarget target, String half,
+            @CheckForNull KeySlot renewed, RotationPhase phase, KeySlot held, @CheckForNull KeyMaterial newKey) {
         Map<KeySlot, String> fingerprints = new EnumMap<>(KeySlot.class);
         for (KeySlot slot : KeySlot.values()) {
             fingerprints.put(slot, slot == renewed ? newKey.fingerprint() : now.keys.fingerprint(slot));
         }
-        return new RotationReport(now.config, now.keys.hostName(), target.describe(), now.id, phase, held, renewed,
-                fingerprints);
+        return new RotationReport(now.config, now.keys.hostName(), target.describe(), now.id, half,
+                now.stored == null ? null : now.phase, phase, held, renewed, fingerprints, Instant.now());
     }
 }

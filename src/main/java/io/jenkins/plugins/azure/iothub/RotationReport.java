@@ -4,14 +4,25 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.azure.iothub.engine.KeySlot;
 import java.io.Serial;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Non-secret facts about one half of a rotation (or a dry run): what the step returns. */
+/**
+ * Non-secret facts about one half of a rotation (or a dry run): what the step returns and what the build page
+ * ({@link KeyRenewalAction}) keeps. Names, ids, phases and fingerprints only, never a key.
+ */
 public final class RotationReport implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
+
+    /** The half that renews the unused key and hands it over. */
+    static final String PREPARE = IotHubRotateKeyBuilder.PHASE_PREPARE;
+    /** The half that renews the key consumers left. */
+    static final String FINISH = IotHubRotateKeyBuilder.PHASE_FINISH;
+    /** {@link #getPhaseBefore()} when the stable credential did not exist yet. */
+    static final String NO_CREDENTIAL = "no credential yet";
 
     private final String hub;
     private final String hostName;
@@ -26,9 +37,16 @@ public final class RotationReport implements Serializable {
     private final String primaryFingerprint;
     private final String secondaryFingerprint;
     private final boolean dryRun;
+    private final String half;
+    private final String phaseBefore;
+    private final long timestampMillis;
 
     RotationReport(RotateKeyConfig config, String hostName, String storeDescription, String credentialsId,
-            RotationPhase phase, KeySlot keyInUse, @CheckForNull KeySlot renewed, Map<KeySlot, String> fingerprints) {
+            String half, @CheckForNull RotationPhase phaseBefore, RotationPhase phase, KeySlot keyInUse,
+            @CheckForNull KeySlot renewed, Map<KeySlot, String> fingerprints, Instant timestamp) {
+        this.half = half;
+        this.phaseBefore = phaseBefore == null ? NO_CREDENTIAL : phaseBefore.label();
+        this.timestampMillis = timestamp.toEpochMilli();
         this.hub = config.getHub();
         this.hostName = hostName;
         this.policy = config.getPolicy();
@@ -42,6 +60,41 @@ public final class RotationReport implements Serializable {
         this.primaryFingerprint = fingerprints.get(KeySlot.PRIMARY);
         this.secondaryFingerprint = fingerprints.get(KeySlot.SECONDARY);
         this.dryRun = config.isDryRun();
+    }
+
+    public String getHub() {
+        return hub;
+    }
+
+    @CheckForNull
+    public String getHostName() {
+        return hostName;
+    }
+
+    /** What was rotated, e.g. {@code policy 'p'} or {@code module 'm' of device 'd'}. */
+    public String getTarget() {
+        if (policy != null) {
+            return "policy '" + policy + "'";
+        }
+        return module != null ? "module '" + module + "' of device '" + device + "'" : "device '" + device + "'";
+    }
+
+    public String getStoreDescription() {
+        return storeDescription;
+    }
+
+    /** {@code prepare} or {@code finish}. */
+    public String getHalf() {
+        return half;
+    }
+
+    /** {@code complete}, {@code handing over} or {@code no credential yet}, before this run. */
+    public String getPhaseBefore() {
+        return phaseBefore;
+    }
+
+    public String getTimestamp() {
+        return Instant.ofEpochMilli(timestampMillis).toString();
     }
 
     /** {@code complete} or {@code handing over}, after this run. */
@@ -92,12 +145,15 @@ public final class RotationReport implements Serializable {
         }
         map.put("credentialsId", credentialsId);
         map.put("store", storeDescription);
+        map.put("half", half);
+        map.put("phaseBefore", phaseBefore);
         map.put("phase", phase);
         map.put("keyInUse", keyInUse);
         map.put("renewed", renewed);
         map.put("primaryFingerprint", primaryFingerprint);
         map.put("secondaryFingerprint", secondaryFingerprint);
         map.put("dryRun", dryRun);
+        map.put("timestamp", getTimestamp());
         return map;
     }
 

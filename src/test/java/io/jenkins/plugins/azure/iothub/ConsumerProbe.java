@@ -17,14 +17,14 @@ import java.util.Map;
  * connection string signs a hub-level token for a service read; a device connection string signs a device-scoped
  * token for the device-facing {@code messages/deviceBound} call.
  */
-final class ConsumerProbe {
+public final class ConsumerProbe {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private ConsumerProbe() {}
 
     /** Whether the hub accepts a request signed with this connection string (2xx). */
-    static boolean accepted(String connectionString) {
+    public static boolean accepted(String connectionString) {
         int status = status(connectionString);
         return status >= 200 && status < 300;
     }

@@ -19,12 +19,18 @@ import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
 import io.jenkins.plugins.azure.iothub.jenkins.OptionNames;
 import io.jenkins.plugins.azure.iothub.jenkins.StoreCredentialTarget;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,18 +127,26 @@ class KeyRotationServiceTest {
         return config;
     }
 
+    /** Stands for the Jenkins controller: halves of one controller never overlap for one stable credential. */
+    private final Object controller = new Object();
+
     private Map<String, Object> prepare(RotateKeyConfig config) throws AbortException {
-        return visible(new KeyRotationService().prepare(config, access(), target(), log, Wording.PIPELINE));
+        return visible(new KeyRotationService(controller).prepare(config, access(), target(), log,
+                Wording.PIPELINE));
     }
 
     private Map<String, Object> finish(RotateKeyConfig config) throws AbortException {
-        return visible(new KeyRotationService().finish(config, access(), target(), log, Wording.PIPELINE));
+        return visible(new KeyRotationService(controller).finish(config, access(), target(), log,
+                Wording.PIPELINE));
     }
 
     private Map<String, Object> visible(RotationReport report) {
         rememberKeys();
         Map<String, Object> map = report.toMap();
         userVisible.add(map.toString());
+        KeyRenewalAction action = new KeyRenewalAction();
+        action.add(report);
+        userVisible.add(BuildRecordText.of(action)); // what build.xml keeps
         return map;
     }
 
@@ -342,5 +356,216 @@ class KeyRotationServiceTest {
 
         assertEquals("secondary", prepared.get("renewed"));
         allAccepted("after prepare", List.of(consumer, stored(ID)));
+    }
+
+    @Test
+    void theBuildRecordKeepsEachHalfWithPhasesSlotsAndFingerprintsButNoKey() throws Exception {
+        RotateKeyConfig config = policy();
+        config.setInUse("primary");
+        KeyRenewalAction action = new KeyRenewalAction();
+
+        RotationReport prepared = new KeyRotationService().prepare(config, access(), target(), log,
+                Wording.PIPELINE);
+        action.add(prepared);
+        String handedOver = KeyMaterial.of(hub.policy("service").secondaryKey()).fingerprint();
+        RotationReport finished = new KeyRotationService().finish(config, access(), target(), log,
+                Wording.PIPELINE);
+        action.add(finished);
+        rememberKeys();
+
+        assertEquals(List.of(prepared, finished), action.getRotations());
+        assertEquals(List.of(), action.getRenewals());
+        assertEquals("prepare", prepared.getHalf());
+        assertEquals("no credential yet", prepared.getPhaseBefore());
+        assertEquals("handing over", prepared.getPhase());
+        assertEquals("secondary", prepared.getRenewed());
+        assertEquals(handedOver, prepared.getSecondaryFingerprint());
+        assertEquals("finish", finished.getHalf());
+        assertEquals("handing over", finished.getPhaseBefore());
+        assertEquals("complete", finished.getPhase());
+        assertEquals("primary", finished.getRenewed());
+        assertEquals("secondary", finished.getKeyInUse());
+        assertEquals(KeyMaterial.of(hub.policy("service").primaryKey()).fingerprint(),
+                finished.getPrimaryFingerprint());
+        assertEquals("policy 'service'", finished.getTarget());
+        String record = BuildRecordText.of(action);
+        userVisible.add(record); // scanned for every key after the test
+        assertTrue(record.contains(ID), record);
+        assertTrue(record.contains(handedOver), record);
+        assertTrue(record.contains("phaseBefore=handing over"), record);
+    }
+
+    /** Blocks the first write to the store until released, so that one half is caught holding the rotation. */
+    private static final class PausedTarget implements CredentialTarget {
+        private final CredentialTarget target;
+        private final CountDownLatch writing = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicBoolean first = new AtomicBoolean(true);
+
+        PausedTarget(CredentialTarget target) {
+            this.target = target;
+        }
+
+        @Override
+        public String describe() {
+            return target.describe();
+        }
+
+        @Override
+        public void checkWritable(List<String> ids, CredentialOwner owner) throws AbortException {
+            target.checkWritable(ids, owner);
+        }
+
+        @Override
+        public Stored read(String id, CredentialOwner owner) throws AbortException {
+            return target.read(id, owner);
+        }
+
+        @Override
+        public WriteResult write(String id, CredentialOwner owner, String description, KeyMaterial secret)
+                throws IOException {
+            if (first.getAndSet(false)) {
+                writing.countDown();
+                try {
+                    if (!release.await(30, TimeUnit.SECONDS)) {
+                        throw new IOException("the test never released the write");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            return target.write(id, owner, description, secret);
+        }
+    }
+
+    /** A half on its own thread, with its own log. */
+    private final class Rotation {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final CompletableFuture<RotationReport> result;
+
+        Rotation(KeyRotationService service, RotateKeyConfig config, CredentialTarget target) {
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            result = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return service.prepare(config, access(), target, out, Wording.PIPELINE);
+                } catch (AbortException e) {
+                    throw new CompletionException(e);
+                }
+            }, runnable -> new Thread(runnable, "rotation").start());
+        }
+
+        String log() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        void awaitLog(String text) throws InterruptedException {
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!log().contains(text)) {
+                assertTrue(System.nanoTime() < end, () -> "never logged '" + text + "': " + log());
+                assertFalse(result.isDone(), () -> "ended before logging '" + text + "': " + log());
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    @Test
+    void aSecondRotationOfTheSameCredentialWaitsAndThenResumesInsteadOfRenewingAgain() throws Exception {
+        RotateKeyConfig config = policy();
+        config.setInUse("primary");
+        String consumer = policyConnectionString(hub.policy("service").primaryKey());
+        PausedTarget paused = new PausedTarget(target());
+
+        Rotation first = new Rotation(new KeyRotationService(controller), config, paused);
+        assertTrue(paused.writing.await(30, TimeUnit.SECONDS), first::log);
+        String renewedByFirst = hub.policy("service").secondaryKey(); // Azure holds it; the credential not yet
+        Rotation second = new Rotation(new KeyRotationService(controller), config, paused);
+        second.awaitLog("Another rotation of credential '" + ID + "' in the credentials of folder 'iot' is running"
+                + " a half in this Jenkins; waiting up to 300 s");
+        paused.release.countDown();
+        RotationReport one = first.result.get(30, TimeUnit.SECONDS);
+        RotationReport two = second.result.get(30, TimeUnit.SECONDS);
+        rememberKeys();
+        userVisible.add(first.log());
+        userVisible.add(second.log());
+        visible(one);
+        visible(two);
+
+        assertEquals("secondary", one.getRenewed());
+        assertNull(two.getRenewed(), "the second rotation read the hand-over and renewed nothing");
+        assertTrue(second.log().contains("resuming at the hand-over, nothing is renewed now"), second.log());
+        assertEquals(renewedByFirst, hub.policy("service").secondaryKey(), "the handed-over key was renewed once");
+        assertEquals(policyConnectionString(renewedByFirst), stored(ID));
+        allAccepted("after both prepares", List.of(consumer, stored(ID)));
+    }
+
+    @Test
+    void aSecondRotationThatWaitsTooLongStopsWithOneLineAndChangesNothing() throws Exception {
+        RotateKeyConfig config = policy();
+        config.setInUse("primary");
+        PausedTarget paused = new PausedTarget(target());
+        Rotation first = new Rotation(new KeyRotationService(controller), config, paused);
+        assertTrue(paused.writing.await(30, TimeUnit.SECONDS), first::log);
+        String primary = hub.policy("service").primaryKey();
+        String secondary = hub.policy("service").secondaryKey();
+        String requestsBefore = String.valueOf(emulator.requests().size());
+
+        KeyRotationService impatient = new KeyRotationService(controller, Duration.ofMillis(200));
+        AbortException e = assertThrows(AbortException.class,
+                () -> impatient.prepare(config, access(), paused, log, Wording.PIPELINE));
+
+        userVisible.add(e.getMessage());
+        assertEquals("Another rotation of credential '" + ID + "' in the credentials of folder 'iot' (policy"
+                + " 'service' on hub '" + HUB + "') was still running after 200 ms, so this one stopped before reading"
+                + " anything; nothing was changed. Run one rotation per credential at a time"
+                + " (disableConcurrentBuilds()), and run this one again when the other has ended.", e.getMessage());
+        assertEquals(requestsBefore, String.valueOf(emulator.requests().size()), "nothing was sent to Azure");
+        assertEquals(primary, hub.policy("service").primaryKey());
+        assertEquals(secondary, hub.policy("service").secondaryKey());
+        paused.release.countDown();
+        visible(first.result.get(30, TimeUnit.SECONDS));
+        userVisible.add(first.log());
+    }
+
+    @Test
+    void aHalfLeftRunningByAnEarlierControllerInstanceDoesNotHoldUpTheNewOne() throws Exception {
+        RotateKeyConfig config = policy();
+        config.setInUse("primary");
+        // The earlier instance's thread, caught in its write, with that instance's store (same folder, same name).
+        ModelCredentialsProvider.Store before = ModelCredentialsProvider.folder("iot");
+        before.grant("alice", CredentialsProvider.VIEW, CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
+        PausedTarget paused = new PausedTarget(new StoreCredentialTarget(before, "the credentials of folder 'iot'",
+                ALICE, false, id -> false, OptionNames.PIPELINE));
+        Rotation leftover = new Rotation(new KeyRotationService(new Object()), config, paused);
+        assertTrue(paused.writing.await(30, TimeUnit.SECONDS), leftover::log);
+
+        RotationReport resumed = new KeyRotationService(controller, Duration.ofMillis(200)).prepare(config,
+                access(), target(), log, Wording.PIPELINE);
+
+        visible(resumed);
+        assertEquals("secondary", resumed.getRenewed());
+        assertFalse(logBytes.toString(StandardCharsets.UTF_8).contains("Another rotation"));
+        paused.release.countDown();
+        visible(leftover.result.get(30, TimeUnit.SECONDS));
+        userVisible.add(leftover.log());
+    }
+
+    @Test
+    void rotationsOfDifferentCredentialsDoNotWaitForEachOther() throws Exception {
+        RotateKeyConfig config = policy();
+        config.setInUse("primary");
+        PausedTarget paused = new PausedTarget(target());
+        Rotation first = new Rotation(new KeyRotationService(controller), config, paused);
+        assertTrue(paused.writing.await(30, TimeUnit.SECONDS), first::log);
+        RotateKeyConfig device = device();
+        device.setInUse("primary");
+
+        Map<String, Object> other = prepare(device);
+
+        assertEquals("secondary", other.get("renewed"));
+        assertFalse(logBytes.toString(StandardCharsets.UTF_8).contains("Another rotation"));
+        paused.release.countDown();
+        visible(first.result.get(30, TimeUnit.SECONDS));
+        userVisible.add(first.log());
     }
 }

@@ -12,6 +12,8 @@ import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.SharedAccessPolicy;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedIdentity;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -79,7 +81,7 @@ class RotateKeyPipelineJenkinsTest {
         keys.add(device.secondaryKey());
         for (String log : logs) {
             for (String key : keys) {
-                assertFalse(log.contains(key), "key material in a build log");
+                assertFalse(log.contains(key), "key material in a build log or build.xml");
             }
         }
     }
@@ -109,6 +111,7 @@ class RotateKeyPipelineJenkinsTest {
     private WorkflowRun build(WorkflowJob job, Result expected) throws Exception {
         WorkflowRun run = r.assertBuildStatus(expected, job.scheduleBuild2(0));
         logs.add(JenkinsRule.getLog(run));
+        logs.add(Files.readString(run.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8));
         return run;
     }
 
@@ -127,6 +130,11 @@ class RotateKeyPipelineJenkinsTest {
         r.assertLogContains("Handed over: credential '" + ID + "'", first);
         r.assertLogContains("rotation complete", first);
         r.assertLogContains("phase=complete inUse=secondary", first);
+        List<RotationReport> halves = first.getAction(KeyRenewalAction.class).getRotations();
+        assertEquals(List.of("prepare", "finish"), halves.stream().map(RotationReport::getHalf).toList());
+        assertEquals(List.of("no credential yet", "handing over"),
+                halves.stream().map(RotationReport::getPhaseBefore).toList());
+        assertEquals(List.of("secondary", "primary"), halves.stream().map(RotationReport::getRenewed).toList());
         assertTrue(ConsumerProbe.accepted(deployed()), "consumers run with the credential after the rotation");
         assertFalse(ConsumerProbe.accepted(original), "the key consumers left is revoked");
 

@@ -31,6 +31,10 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    public java.net.URL getURL() throws IOException {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
     public FreeStyleProject createFreeStyleProject() throws IOException {
         throw new UnsupportedOperationException("offline declaration");
     }

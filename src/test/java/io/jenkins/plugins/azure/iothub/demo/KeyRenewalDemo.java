@@ -2,9 +2,13 @@ package io.jenkins.plugins.azure.iothub.demo;
 
 import hudson.AbortException;
 import io.jenkins.plugins.azure.iothub.AzureAccess;
+import io.jenkins.plugins.azure.iothub.ConsumerProbe;
 import io.jenkins.plugins.azure.iothub.KeyRenewalService;
+import io.jenkins.plugins.azure.iothub.KeyRotationService;
 import io.jenkins.plugins.azure.iothub.RenewKeyConfig;
 import io.jenkins.plugins.azure.iothub.RenewalReport;
+import io.jenkins.plugins.azure.iothub.RotateKeyConfig;
+import io.jenkins.plugins.azure.iothub.RotationReport;
 import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.SharedAccessPolicy;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
@@ -22,9 +26,11 @@ import java.util.Set;
 
 /**
  * Runnable demo of the real renewal path: starts the local IoT Hub emulator with a sample hub, renews a policy key
- * and a device key through {@link KeyRenewalService} (what {@code iotHubRenewKey} runs inside Jenkins), and shows
- * what a build log shows, which credentials a build would create or update, and before/after fingerprints of every
- * key on the hub. It never prints a key, and checks its own output for every key the hub ever held.
+ * and a device key through {@link KeyRenewalService} (what {@code iotHubRenewKey} runs inside Jenkins), rotates a
+ * device's keys without downtime through {@link KeyRotationService} (what {@code iotHubRotateKey} runs) while the
+ * device probes the hub, and shows what a build log shows, which credentials a build would create or update, and
+ * before/after fingerprints of every key on the hub. It never prints a key, and checks its own output for every key
+ * the hub ever held.
  *
  * <p>Run: {@code ./demo.sh} (or see README.md). Exit status 0 when every check passed.
  */
@@ -70,7 +76,7 @@ public final class KeyRenewalDemo {
 
             RenewKeyConfig policyRenewal = config("secondary");
             policyRenewal.setPolicy("service");
-            renew("1. Renew the secondary key of policy 'service' (first step of a two-key rotation)",
+            renew("1. Renew the secondary key of policy 'service', which its consumers do not use",
                     policyRenewal, access, store);
 
             RenewKeyConfig deviceRenewal = config("primary");
@@ -84,6 +90,8 @@ public final class KeyRenewalDemo {
             typo.setPolicy("sevrice");
             renewExpectingFailure("4. A typo in the policy name: the build fails with one line, and nothing changes",
                     typo, access, store);
+
+            rotate(hub, access, store);
 
             KeyFingerprints after = KeyFingerprints.of(hub, devices);
             everyKey.addAll(after.rawKeys());
@@ -162,6 +170,74 @@ public final class KeyRenewalDemo {
         }
     }
 
+    /**
+     * A zero-downtime rotation of the other device: prepare renews the key the device does not use and hands it over
+     * in the stable credential, the body gives the device the credential's value, finish renews the key it left. The
+     * device signs a real request with the connection string it runs with after every phase, and the hub checks it.
+     */
+    private void rotate(SimulatedHub hub, AzureAccess access, DemoCredentialTarget store) throws AbortException {
+        out.println();
+        out.println("5. Rotate the keys of device '" + OTHER_DEVICE + "' without downtime: prepare, the body"
+                + " redeploys, finish");
+        RotateKeyConfig rotation = new RotateKeyConfig(HUB);
+        rotation.setDevice(OTHER_DEVICE);
+        rotation.setResourceGroup(RESOURCE_GROUP);
+        rotation.setAzureCredentialsId(AZURE_CREDENTIAL);
+        rotation.setInUse("primary");
+        out.println("  Pipeline: " + rotationCall(rotation) + " { /* give the device its new connection string */ }");
+        String id = rotation.stableCredentialId();
+        String device = deviceConnectionString(hub, OTHER_DEVICE, hub.device(OTHER_DEVICE).primaryKey());
+        probe("before the rotation, the device runs with its primary key", device, true);
+        KeyRotationService service = new KeyRotationService();
+        PrintStream buildLog = LinePrefixStream.printStream(out, "    build log | ");
+
+        out.println("  prepare:");
+        RotationReport prepared = service.prepare(rotation, access, store, buildLog);
+        buildLog.flush();
+        String handedOver = store.stored(id).reveal();
+        probe("after prepare, the device still runs with its old key", device, true);
+        probe("after prepare, the stable credential's new value works too", handedOver, true);
+
+        out.println("  body: the device is given the value of credential '" + id + "'");
+        String left = device;
+        device = handedOver;
+        probe("in the body, the device runs with the new key", device, true);
+
+        out.println("  finish:");
+        RotationReport finished = service.finish(rotation, access, store, buildLog);
+        buildLog.flush();
+        probe("after finish, the device runs with its new key", device, true);
+        probe("after finish, the key the device left is revoked", left, false);
+
+        out.println("  The build page records each half:");
+        for (RotationReport half : List.of(prepared, finished)) {
+            out.println("    " + half.getHalf() + ": " + half.getPhaseBefore() + " -> " + half.getPhase()
+                    + ", renewed the " + half.getRenewed() + " key; '" + half.getCredentialsId() + "' holds the "
+                    + half.getKeyInUse() + " key (primary " + half.getPrimaryFingerprint() + ", secondary "
+                    + half.getSecondaryFingerprint() + ")");
+        }
+        check("secondary".equals(prepared.getRenewed()) && "primary".equals(finished.getRenewed())
+                && "complete".equals(finished.getPhase()), "the rotation renewed the unused secondary key first and"
+                + " the primary key only after the body");
+    }
+
+    private void probe(String what, String connectionString, boolean expected) {
+        boolean accepted = ConsumerProbe.accepted(connectionString);
+        check(accepted == expected, "consumer probe: " + what + " (" + (accepted ? "accepted" : "refused")
+                + " by the hub)");
+    }
+
+    private static String deviceConnectionString(SimulatedHub hub, String deviceId, String key) {
+        return "HostName=" + hub.hostName() + ";DeviceId=" + deviceId + ";SharedAccessKey=" + key;
+    }
+
+    /** The {@code iotHubRotateKey} call that runs the same configuration in a Jenkinsfile. */
+    static String rotationCall(RotateKeyConfig config) {
+        return "iotHubRotateKey(hub: '" + config.getHub() + "', resourceGroup: '" + config.getResourceGroup()
+                + "', device: '" + config.getDevice() + "', inUse: '" + config.getInUse() + "', azureCredentialsId: '"
+                + config.getAzureCredentialsId() + "')";
+    }
+
     /** The {@code iotHubRenewKey} call that runs the same configuration in a Jenkinsfile. */
     static String pipelineCall(RenewKeyConfig config) {
         StringBuilder call = new StringBuilder("iotHubRenewKey(hub: '").append(config.getHub()).append('\'');
@@ -184,21 +260,25 @@ public final class KeyRenewalDemo {
                 fingerprint, after.fingerprints().get(label), changed.contains(label) ? "CHANGED" : "unchanged"));
         out.println();
         out.println("Checks:");
-        List<String> expected = List.of("policy service / secondary", "device " + DEVICE + " / primary");
-        check(changed.equals(expected), "exactly the renewed keys changed (" + String.join(", ", expected)
+        List<String> expected = List.of("policy service / secondary", "device " + DEVICE + " / primary",
+                "device " + OTHER_DEVICE + " / primary", "device " + OTHER_DEVICE + " / secondary");
+        check(changed.equals(expected), "exactly the renewed and rotated keys changed (" + String.join(", ", expected)
                 + "); every other policy and key is untouched");
     }
 
     private void checkStored(SimulatedHub hub, DemoCredentialTarget store) {
         String policyValue = "HostName=" + hub.hostName() + ";SharedAccessKeyName=service;SharedAccessKey="
                 + hub.policy("service").secondaryKey();
-        String deviceValue = "HostName=" + hub.hostName() + ";DeviceId=" + DEVICE + ";SharedAccessKey="
-                + hub.device(DEVICE).primaryKey();
+        String deviceValue = deviceConnectionString(hub, DEVICE, hub.device(DEVICE).primaryKey());
         check(sameValue(store.stored("iothub.demo-hub.policy.service.secondary"), policyValue),
                 "credential 'iothub.demo-hub.policy.service.secondary' holds the connection string with the hub's new"
                         + " secondary key");
         check(sameValue(store.stored("iothub.demo-hub.device.thermostat-1.primary"), deviceValue),
                 "credential 'iothub.demo-hub.device.thermostat-1.primary' holds the device's new connection string");
+        check(sameValue(store.stored("iothub.demo-hub.device.gateway-2.current"),
+                deviceConnectionString(hub, OTHER_DEVICE, hub.device(OTHER_DEVICE).secondaryKey())),
+                "stable credential 'iothub.demo-hub.device.gateway-2.current' holds the connection string of the key"
+                        + " the device uses now");
     }
 
     private static boolean sameValue(KeyMaterial stored, String expected) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class KeyRenewalDemoTest {
 
     @Test
-    void demoRenewsAPolicyKeyAndADeviceKeyAndPrintsNoKey() {
+    void demoRenewsAPolicyKeyAndADeviceKeyRotatesADeviceAndPrintsNoKey() {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
         boolean passed = new KeyRenewalDemo(new PrintStream(console, true, StandardCharsets.UTF_8)).run();
@@ -36,8 +36,19 @@ class KeyRenewalDemoTest {
                 + "'iothub.demo-hub.device.thermostat-1.primary'"), output);
         assertTrue(output.contains("build log | ERROR: Shared access policy 'sevrice' was not found on IoT hub "
                 + "'demo-hub'"), output);
-        assertEquals(2, count(output, "  CHANGED"), output);
-        assertEquals(12, count(output, "  unchanged"), output);
+        assertTrue(output.contains("build log | Rotating device 'gateway-2' on hub 'demo-hub': consumers use the"
+                + " primary key"), output);
+        assertTrue(output.contains("[credential store] create secret text 'iothub.demo-hub.device.gateway-2.current'"),
+                output);
+        assertTrue(output.contains("ok   consumer probe: after prepare, the device still runs with its old key"
+                + " (accepted by the hub)"), output);
+        assertTrue(output.contains("ok   consumer probe: after finish, the key the device left is revoked (refused by"
+                + " the hub)"), output);
+        assertTrue(output.contains("    prepare: no credential yet -> handing over, renewed the secondary key;"),
+                output);
+        assertTrue(output.contains("    finish: handing over -> complete, renewed the primary key;"), output);
+        assertEquals(4, count(output, "  CHANGED"), output);
+        assertEquals(10, count(output, "  unchanged"), output);
         assertFalse(output.contains("FAIL"), output);
     }
 
@@ -50,6 +61,19 @@ class KeyRenewalDemoTest {
 
         assertEquals("iotHubRenewKey(hub: 'demo-hub', resourceGroup: 'rg-demo', device: 'thermostat-1', "
                 + "key: 'primary', azureCredentialsId: 'demo-azure-sp')", KeyRenewalDemo.pipelineCall(config));
+        assertTrue(config.validate().isEmpty(), () -> String.valueOf(config.validate()));
+    }
+
+    @Test
+    void rotationCallShownByTheDemoIsAValidStepCall() {
+        var config = new io.jenkins.plugins.azure.iothub.RotateKeyConfig("demo-hub");
+        config.setDevice("gateway-2");
+        config.setResourceGroup("rg-demo");
+        config.setAzureCredentialsId("demo-azure-sp");
+        config.setInUse("primary");
+
+        assertEquals("iotHubRotateKey(hub: 'demo-hub', resourceGroup: 'rg-demo', device: 'gateway-2', "
+                + "inUse: 'primary', azureCredentialsId: 'demo-azure-sp')", KeyRenewalDemo.rotationCall(config));
         assertTrue(config.validate().isEmpty(), () -> String.valueOf(config.validate()));
     }
 
