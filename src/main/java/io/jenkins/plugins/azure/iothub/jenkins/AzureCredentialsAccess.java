@@ -86,9 +86,7 @@ public final class AzureCredentialsAccess implements AzureAccess {
         }
         TokenCredential token;
         try {
-            token = credential instanceof AzureTokenSource source
-                    ? source.tokenCredential()
-                    : AzureCredentials.getTokenCredential(credential);
+            token = AzureSignIn.tokenCredential(credential, proxies, timeBudget);
         } catch (RuntimeException e) {
             LOGGER.log(Level.FINE, "Cannot build a token credential from " + id, e);
             throw new AbortException("Azure credential '" + id + "' cannot sign in to Azure ("
@@ -142,25 +140,33 @@ public final class AzureCredentialsAccess implements AzureAccess {
             return FormValidation.error("Azure credential '" + credentialsId + "' was not found for this job");
         }
         return probe(credential, credentialsId, hub, resourceGroup, subscriptionId, TEST_CONNECTION_BUDGET,
-                HttpClientRetriever::get, DataPlaneProxy.JENKINS);
+                DataPlaneProxy.JENKINS);
     }
 
     /** The form waits for Test connection: a few seconds answer an unreachable Azure, a reachable one needs less. */
     static final Duration TEST_CONNECTION_BUDGET = Duration.ofSeconds(4);
 
-    /** Looks the hub up within the budget; every failure is one line on the form and one WARNING in the log. */
+    /**
+     * Looks the hub up within the budget; every failure is one line on the form and one WARNING in the log. Azure is
+     * reached through the JDK client (with Jenkins' proxy), and what the Azure libraries log meanwhile stays out of
+     * the Jenkins log ({@link AzureLibraryLogs}): the one WARNING names the cause.
+     */
     static FormValidation probe(AzureBaseCredentials credential, String credentialsId, String hub,
             @CheckForNull String resourceGroup, @CheckForNull String subscriptionId, Duration budget,
-            Supplier<HttpClient> httpClient, DataPlaneProxy.Lookup proxies) {
+            DataPlaneProxy.Lookup proxies) {
         try {
-            IotHubKeyClient client = buildClient(credential, credentialsId, hub, subscriptionId, budget, httpClient,
-                    proxies);
-            HubInfo info = client.findHub(hub, resourceGroup);
+            HubInfo info = AzureLibraryLogs.quietly(() -> {
+                String arm = AzureClouds.of(credential.getAzureEnvironment()).resourceManagerEndpoint();
+                Supplier<HttpClient> jdk = () -> AzureSignIn.httpClient(proxies.forHost(AzureSignIn.hostOf(arm)),
+                        budget);
+                return buildClient(credential, credentialsId, hub, subscriptionId, budget, jdk, proxies)
+                        .findHub(hub, resourceGroup);
+            });
             return FormValidation.ok("Found hub '" + hub + "' (" + info.hostName() + ")");
         } catch (AbortException | IotHubKeyException e) {
             LOGGER.log(Level.WARNING, "Test connection to hub {0} failed: {1}", new Object[] {hub, e.getMessage()});
             return FormValidation.error(e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             LOGGER.log(Level.WARNING, "Test connection to hub " + hub + " failed", e);
             return FormValidation.error("Could not reach hub '" + hub + "' (" + e.getClass().getSimpleName()
                     + "); details in the Jenkins system log");
