@@ -27,18 +27,13 @@ import reactor.core.publisher.Mono;
  * The transport of the hub's data plane: the JDK's HttpsURLConnection, as RegistryClient and {@link PolicyProbe} use
  * it, so the registry is reached with the same certificates, the same proxy (and JVM proxy authenticator) and the
  * same socket timeouts as before the engine sent its own registry requests. Synchronous; bodies are buffered (a
- * device is a few KB). The Jenkins side also uses it for Microsoft Entra sign-in and Test connection: it logs
- * nothing itself, so a failed request is reported once, by the caller.
+ * device is a few KB).
  */
-public final class UrlConnectionHttpClient implements HttpClient {
+final class UrlConnectionHttpClient implements HttpClient {
     private final Proxy proxy;
     private final int timeoutMillis;
 
-    /**
-     * @param proxy null: the JVM's default proxy selection
-     * @param timeoutMillis connect and read timeout of each request
-     */
-    public UrlConnectionHttpClient(Proxy proxy, int timeoutMillis) {
+    UrlConnectionHttpClient(Proxy proxy, int timeoutMillis) {
         this.proxy = proxy;
         this.timeoutMillis = timeoutMillis;
     }

@@ -5,7 +5,6 @@ import com.azure.core.http.HttpClient;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.microsoft.azure.util.AzureBaseCredentials;
-import com.microsoft.azure.util.AzureCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.Util;
@@ -86,7 +85,7 @@ public final class AzureCredentialsAccess implements AzureAccess {
         }
         TokenCredential token;
         try {
-            token = AzureSignIn.tokenCredential(credential, proxies, timeBudget);
+            token = AzureSignIn.tokenCredential(credential, httpClient);
         } catch (RuntimeException e) {
             LOGGER.log(Level.FINE, "Cannot build a token credential from " + id, e);
             throw new AbortException("Azure credential '" + id + "' cannot sign in to Azure ("
@@ -140,28 +139,22 @@ public final class AzureCredentialsAccess implements AzureAccess {
             return FormValidation.error("Azure credential '" + credentialsId + "' was not found for this job");
         }
         return probe(credential, credentialsId, hub, resourceGroup, subscriptionId, TEST_CONNECTION_BUDGET,
-                DataPlaneProxy.JENKINS);
+                HttpClientRetriever::get, DataPlaneProxy.JENKINS);
     }
 
     /** The form waits for Test connection: a few seconds answer an unreachable Azure, a reachable one needs less. */
     static final Duration TEST_CONNECTION_BUDGET = Duration.ofSeconds(4);
 
     /**
-     * Looks the hub up within the budget; every failure is one line on the form and one WARNING in the log. Azure is
-     * reached through the JDK client (with Jenkins' proxy), and what the Azure libraries log meanwhile stays out of
-     * the Jenkins log ({@link AzureLibraryLogs}): the one WARNING names the cause.
+     * Looks the hub up within the budget; every failure is one line on the form and one WARNING in the log. What the
+     * Azure libraries log about it meanwhile stays out of the Jenkins log ({@link AzureLibraryLogs}).
      */
     static FormValidation probe(AzureBaseCredentials credential, String credentialsId, String hub,
             @CheckForNull String resourceGroup, @CheckForNull String subscriptionId, Duration budget,
-            DataPlaneProxy.Lookup proxies) {
+            Supplier<HttpClient> httpClient, DataPlaneProxy.Lookup proxies) {
         try {
-            HubInfo info = AzureLibraryLogs.quietly(() -> {
-                String arm = AzureClouds.of(credential.getAzureEnvironment()).resourceManagerEndpoint();
-                Supplier<HttpClient> jdk = () -> AzureSignIn.httpClient(proxies.forHost(AzureSignIn.hostOf(arm)),
-                        budget);
-                return buildClient(credential, credentialsId, hub, subscriptionId, budget, jdk, proxies)
-                        .findHub(hub, resourceGroup);
-            });
+            HubInfo info = AzureLibraryLogs.quietly(() -> buildClient(credential, credentialsId, hub, subscriptionId,
+                    budget, httpClient, proxies).findHub(hub, resourceGroup));
             return FormValidation.ok("Found hub '" + hub + "' (" + info.hostName() + ")");
         } catch (AbortException | IotHubKeyException e) {
             LOGGER.log(Level.WARNING, "Test connection to hub {0} failed: {1}", new Object[] {hub, e.getMessage()});

@@ -13,39 +13,44 @@ import com.microsoft.azure.util.AzureCredentials;
 import com.microsoft.azure.util.AzureImdsCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
-import io.jenkins.plugins.azure.iothub.engine.UrlConnectionHttpClient;
 import java.net.URI;
-import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Signs in with an azure-credentials credential the way azure-credentials does
+ * Signs in with an azure-credentials credential as azure-credentials does
  * ({@code jenkinsci/azure-credentials-plugin@421.vb_ffd07e951a_2:src/main/java/com/microsoft/azure/util/
- * AzureCredentials.java}, {@code getTokenCredential}: a client secret, a certificate, or a managed identity), with two
- * differences for the plugin's calls: Microsoft Entra is reached through the JDK client with Jenkins' proxy and a
- * timeout within the time budget (the SDK's Netty client and retry policy each log a failed request at SEVERE), and an
- * authority host that is not a public Microsoft Entra host is trusted as configured instead of being validated against
- * login.microsoftonline.com, which a custom cloud may not reach. Every token request runs {@link AzureLibraryLogs#quietly}.
+ * AzureCredentials.java}, {@code getTokenCredential}: a client secret, a certificate, or a managed identity, over
+ * azure-sdk's proxy-aware HTTP client), with three differences for the plugin's calls:
+ * <ul>
+ *   <li>no retry or logging policy of its own: the engine retries whole calls within the time budget and the plugin
+ *       reports each failure once (azure-core's RetryPolicy logs every failed attempt at SEVERE);</li>
+ *   <li>MSAL sends the sign-in on the calling thread (a same-thread executor instead of the common pool), so what the
+ *       libraries log about it is logged there, inside {@link AzureLibraryLogs#quietly};</li>
+ *   <li>an authority host that is not a public Microsoft Entra host (Azure Stack, a custom cloud) is trusted as
+ *       configured instead of being checked with login.microsoftonline.com, which such a cloud may not reach.</li>
+ * </ul>
  */
 final class AzureSignIn {
 
-    /** Microsoft Entra hosts MSAL knows; any other authority (Azure Stack, a custom cloud) skips instance discovery. */
+    /** Microsoft Entra hosts MSAL knows; any other authority skips instance discovery. */
     private static final Set<String> KNOWN_AUTHORITIES = Set.of("login.microsoftonline.com", "login.chinacloudapi.cn",
             "login.microsoftonline.us", "login.partner.microsoftonline.cn", "login.windows.net");
-
-    /** Longest a single sign-in request may take, within a longer time budget. */
-    private static final Duration MAX_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private AzureSignIn() {}
 
     /**
+     * @param httpClient Jenkins passes azure-sdk's {@code HttpClientRetriever::get} (Jenkins' proxy, with its user)
      * @throws RuntimeException when the credential cannot sign in at all (no secret, an unsupported type)
      */
-    static TokenCredential tokenCredential(AzureBaseCredentials credential, DataPlaneProxy.Lookup proxies,
-            Duration timeBudget) {
+    static TokenCredential tokenCredential(AzureBaseCredentials credential, Supplier<HttpClient> httpClient) {
         if (credential instanceof AzureTokenSource source) {
             return quiet(source.tokenCredential());
         }
@@ -55,14 +60,12 @@ final class AzureSignIn {
                 // the certificate is another credential azure-credentials reads and converts itself
                 return quiet(AzureCredentials.getTokenCredential(credential));
             }
-            String authority = principal.getActiveDirectoryEndpoint();
-            return clientSecret(principal.getTenant(), principal.getClientId(), secret, authority,
-                    pipeline(proxies.forHost(hostOf(authority)), timeBudget));
+            return clientSecret(principal.getTenant(), principal.getClientId(), secret,
+                    principal.getActiveDirectoryEndpoint(), pipeline(httpClient.get()));
         }
         if (credential instanceof AzureImdsCredentials identity) {
-            // the identity endpoint is local to the machine: no Jenkins proxy
             ManagedIdentityCredentialBuilder builder = new ManagedIdentityCredentialBuilder()
-                    .httpPipeline(pipeline(null, timeBudget));
+                    .httpPipeline(pipeline(httpClient.get()));
             if (identity.getClientId() != null) {
                 builder.clientId(identity.getClientId());
             }
@@ -71,7 +74,7 @@ final class AzureSignIn {
         return quiet(AzureCredentials.getTokenCredential(credential)); // refuses an unsupported type
     }
 
-    /** A service principal with a client secret, signing in through {@code pipeline}. */
+    /** A service principal with a client secret, signing in through {@code pipeline} on the calling thread. */
     static TokenCredential clientSecret(String tenant, String clientId, String secret, String authorityHost,
             HttpPipeline pipeline) {
         ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder()
@@ -79,21 +82,17 @@ final class AzureSignIn {
                 .clientId(clientId)
                 .clientSecret(secret)
                 .authorityHost(authorityHost)
-                .httpPipeline(pipeline);
+                .httpPipeline(pipeline)
+                .executorService(CALLING_THREAD);
         if (!KNOWN_AUTHORITIES.contains(hostOf(authorityHost))) {
             builder.disableInstanceDiscovery();
         }
         return quiet(builder.build());
     }
 
-    /** No retry or logging policy: the engine retries whole calls and the plugin reports each failure once. */
-    static HttpPipeline pipeline(@CheckForNull java.net.Proxy proxy, Duration timeBudget) {
-        return new HttpPipelineBuilder().httpClient(httpClient(proxy, timeBudget)).build();
-    }
-
-    static HttpClient httpClient(@CheckForNull java.net.Proxy proxy, Duration timeBudget) {
-        Duration timeout = timeBudget.compareTo(MAX_REQUEST_TIMEOUT) < 0 ? timeBudget : MAX_REQUEST_TIMEOUT;
-        return new UrlConnectionHttpClient(proxy, (int) Math.max(1000, timeout.toMillis()));
+    /** Only the transport: no retry policy, no logging policy. */
+    static HttpPipeline pipeline(HttpClient httpClient) {
+        return new HttpPipelineBuilder().httpClient(httpClient).build();
     }
 
     @CheckForNull
@@ -108,6 +107,37 @@ final class AzureSignIn {
             return null;
         }
     }
+
+    /** Runs each task where it is submitted; never shut down (azure-identity leaves that to its owner). */
+    private static final ExecutorService CALLING_THREAD = new AbstractExecutorService() {
+        @Override
+        public void execute(Runnable task) {
+            task.run();
+        }
+
+        @Override
+        public void shutdown() {}
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return false;
+        }
+    };
 
     static TokenCredential quiet(TokenCredential credential) {
         return credential instanceof Quiet ? credential : new Quiet(credential);

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.azure.iothub.EmulatorAzureCredentials;
+import io.jenkins.plugins.azure.iothub.emulator.EmulatorTls;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -17,8 +20,10 @@ import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -28,7 +33,9 @@ import reactor.core.publisher.Mono;
  * closed local port (connection refused). The form waits for this answer. Every record logged anywhere (the root
  * logger) during the attempt is captured: the plugin logs one WARNING naming the cause, the Azure libraries nothing
  * at WARNING or above (before: azure-core's Netty client, RetryPolicy and token cache and azure-identity logged
- * each failure at SEVERE, about 21 lines per attempt).
+ * each failure at SEVERE, about 21 lines per attempt). The transport is the Netty client azure-sdk's
+ * HttpClientRetriever builds (jenkinsci/azure-sdk-plugin@284.vb_4128d6c7561:src/main/java/io/jenkins/plugins/azuresdk/
+ * HttpClientRetriever.java: {@code new NettyAsyncHttpClientBuilder()...build()}, here without a proxy).
  */
 class TestConnectionTest {
 
@@ -49,8 +56,20 @@ class TestConnectionTest {
         @Override
         public void close() {}
     };
+    /** What azure-sdk's HttpClientRetriever gives without a Jenkins proxy: azure-core's Netty client. */
+    private static final Supplier<HttpClient> NETTY = () -> new NettyAsyncHttpClientBuilder().build();
+
     private String closed;
     private final Logger plugin = Logger.getLogger(AzureCredentialsAccess.class.getName());
+
+    /**
+     * Netty fixes its default trust when its first client starts: the emulator's certificate must be trusted before,
+     * or the emulator tests that run later in this JVM cannot reach it.
+     */
+    @BeforeAll
+    static void trustTheEmulatorBeforeNettyStarts() {
+        EmulatorTls.installClientTrust();
+    }
 
     @BeforeEach
     void setUp() throws IOException {
@@ -73,7 +92,7 @@ class TestConnectionTest {
     private FormValidation probe(TokenCredential token) {
         EmulatorAzureCredentials credential = new EmulatorAzureCredentials("sp", closed, SUBSCRIPTION, token);
         return AzureCredentialsAccess.probe(credential, "sp", "hub-away", null, null,
-                AzureCredentialsAccess.TEST_CONNECTION_BUDGET, host -> null);
+                AzureCredentialsAccess.TEST_CONNECTION_BUDGET, NETTY, host -> null);
     }
 
     /** The issue measured about 17 s against a real Jenkins with the former 60 s budget. */
@@ -83,7 +102,7 @@ class TestConnectionTest {
         // login.microsoftonline.com, so the real Entra ID is never asked
         TokenCredential token = AzureSignIn.clientSecret("00000000-0000-0000-0000-0000000000aa",
                 "00000000-0000-0000-0000-0000000000bb", "not-a-secret", closed,
-                AzureSignIn.pipeline(null, AzureCredentialsAccess.TEST_CONNECTION_BUDGET));
+                AzureSignIn.pipeline(NETTY.get()));
 
         long start = System.nanoTime();
         FormValidation answer = probe(token);
@@ -136,7 +155,7 @@ class TestConnectionTest {
         try {
             probe(AzureSignIn.clientSecret("00000000-0000-0000-0000-0000000000aa",
                     "00000000-0000-0000-0000-0000000000bb", "not-a-secret", closed,
-                    AzureSignIn.pipeline(null, AzureCredentialsAccess.TEST_CONNECTION_BUDGET)));
+                    AzureSignIn.pipeline(NETTY.get())));
         } finally {
             demoted.removeHandler(handler);
             demoted.setUseParentHandlers(true);
