@@ -109,16 +109,7 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     /** The target as the form shows it; null while none is chosen (or both, which only a Pipeline can set). */
     @CheckForNull
     public RenewalTarget getTarget() {
-        if (policy != null && device == null) {
-            return new RenewalTarget.Policy(policy, key);
-        }
-        if (device != null && policy == null) {
-            RenewalTarget.Identity identity = new RenewalTarget.Identity(device, key);
-            identity.setModule(module);
-            identity.setDataPlaneAuth(dataPlaneAuth);
-            return identity;
-        }
-        return null;
+        return RenewalTarget.of(policy, device, module, dataPlaneAuth, key);
     }
 
     public String getPolicy() {
@@ -399,9 +390,7 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
 
         /** The choices of the freestyle form's "what to renew", in the order shown. */
         public List<Descriptor<RenewalTarget>> getTargetDescriptors() {
-            Jenkins jenkins = Jenkins.get();
-            return List.of(jenkins.getDescriptorByType(RenewalTarget.Policy.DescriptorImpl.class),
-                    jenkins.getDescriptorByType(RenewalTarget.Identity.DescriptorImpl.class));
+            return RenewalTarget.descriptors();
         }
 
         @POST

@@ -11,7 +11,9 @@ import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import java.util.List;
 import java.util.Locale;
+import jenkins.model.Jenkins;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -19,10 +21,11 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * What the freestyle form renews, as one choice ({@code f:hetero-radio} in {@code RenewKeyConfig/config.jelly}): a
- * shared access policy, or a device or module identity, each showing only its own fields and its own key list.
- * Only the form uses it: {@link RenewKeyConfig#setTarget} copies it into the configuration's flat fields (the
- * Pipeline step's arguments), so nothing of this class is saved.
+ * What the freestyle forms renew or rotate, as one choice ({@code f:hetero-radio} in {@code RenewKeyConfig/config.jelly}
+ * and {@code RotateKeyConfig/config.jelly}): a shared access policy, or a device or module identity, each showing
+ * only its own fields and, for a renewal, its own key list (a rotation sets {@code targetWithoutKey}: it chooses its
+ * keys itself). Only the forms use it: {@code setTarget} copies it into the configuration's flat fields (the Pipeline
+ * steps' arguments), so nothing of this class is saved.
  */
 public abstract class RenewalTarget implements Describable<RenewalTarget> {
 
@@ -39,6 +42,9 @@ public abstract class RenewalTarget implements Describable<RenewalTarget> {
 
     /** Sets the configuration's target fields to this choice, clearing those of the other kind. */
     abstract void applyTo(RenewKeyConfig config);
+
+    /** The same for a rotation, which has no key to choose. */
+    abstract void applyTo(RotateKeyConfig config);
 
     /** A shared access policy of the hub: {@code policy:}. */
     public static final class Policy extends RenewalTarget {
@@ -61,6 +67,13 @@ public abstract class RenewalTarget implements Describable<RenewalTarget> {
             config.setDevice(null);
             config.setModule(null);
             config.setKey(getKey());
+        }
+
+        @Override
+        void applyTo(RotateKeyConfig config) {
+            config.setPolicy(policy);
+            config.setDevice(null);
+            config.setModule(null);
         }
 
         @Extension
@@ -137,6 +150,14 @@ public abstract class RenewalTarget implements Describable<RenewalTarget> {
             config.setDataPlaneAuth(dataPlaneAuth);
         }
 
+        @Override
+        void applyTo(RotateKeyConfig config) {
+            config.setPolicy(null);
+            config.setDevice(device);
+            config.setModule(module);
+            config.setDataPlaneAuth(dataPlaneAuth);
+        }
+
         @Extension
         public static final class DescriptorImpl extends Descriptor<RenewalTarget> {
 
@@ -176,6 +197,29 @@ public abstract class RenewalTarget implements Describable<RenewalTarget> {
                 return RenewKeyConfig.DescriptorImpl.dataPlaneAuthItems();
             }
         }
+    }
+
+    /** Policy first, as the forms show them. */
+    static List<Descriptor<RenewalTarget>> descriptors() {
+        Jenkins jenkins = Jenkins.get();
+        return List.of(jenkins.getDescriptorByType(Policy.DescriptorImpl.class),
+                jenkins.getDescriptorByType(Identity.DescriptorImpl.class));
+    }
+
+    /** The form's current choice from a configuration's flat fields; null unless exactly one kind is set. */
+    @CheckForNull
+    static RenewalTarget of(@CheckForNull String policy, @CheckForNull String device, @CheckForNull String module,
+            @CheckForNull String dataPlaneAuth, @CheckForNull String key) {
+        if (policy != null && device == null) {
+            return new Policy(policy, key);
+        }
+        if (device != null && policy == null) {
+            Identity identity = new Identity(device, key);
+            identity.setModule(module);
+            identity.setDataPlaneAuth(dataPlaneAuth);
+            return identity;
+        }
+        return null;
     }
 
     static ListBoxModel keyItems(boolean identity) {

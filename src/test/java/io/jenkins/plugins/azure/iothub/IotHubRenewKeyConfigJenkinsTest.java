@@ -75,6 +75,32 @@ class IotHubRenewKeyConfigJenkinsTest {
         assertSavedFlat(project, "<device>thermostat-8</device>");
     }
 
+    /** The rotation's freestyle form chooses its target the same way (without a key list). */
+    @Test
+    void freestyleRotationTargetsSurviveTheForm(JenkinsRule r) throws Exception {
+        RotateKeyConfig policy = new RotateKeyConfig("contoso-hub");
+        policy.setPolicy("service");
+        policy.setCredentialsId("service-cs");
+        policy.setAzureCredentialsId("azure-sp");
+        RotateKeyConfig module = new RotateKeyConfig("contoso-hub");
+        module.setDevice("thermostat-7");
+        module.setModule("edge-agent");
+        module.setDataPlaneAuth("login");
+        module.setCredentialsId("edge-cs");
+        module.setAzureCredentialsId("azure-sp");
+        for (RotateKeyConfig config : new RotateKeyConfig[] {policy, module}) {
+            FreeStyleProject project = r.createFreeStyleProject();
+            project.getBuildersList().add(new IotHubRotateKeyBuilder(config, "prepare"));
+
+            project = r.configRoundtrip(project);
+
+            r.assertEqualDataBoundBeans(new IotHubRotateKeyBuilder(config, "prepare"),
+                    project.getBuildersList().get(0));
+            assertSavedFlat(project, config.getPolicy() != null ? "<policy>service</policy>"
+                    : "<device>thermostat-7</device>");
+        }
+    }
+
     @Test
     void snippetGeneratorWritesOnlyWhatDiffersFromTheDefaults(JenkinsRule r) throws Exception {
         SnippetizerTester snippets = new SnippetizerTester(r);

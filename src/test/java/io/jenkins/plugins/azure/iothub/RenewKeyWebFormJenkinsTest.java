@@ -126,6 +126,21 @@ class RenewKeyWebFormJenkinsTest {
         assertFalse(shown(page.querySelector("input[name='_.device']")));
     }
 
+    /** The rotation chooses its keys itself: its targets show their fields and no key list. */
+    @Test
+    void theRotationsTargetsShowNoKeyList(JenkinsRule r) throws Exception {
+        FreeStyleProject project = r.createFreeStyleProject();
+        project.getBuildersList().add(new IotHubRotateKeyBuilder(new RotateKeyConfig(null), "prepare"));
+
+        HtmlPage page = configure(r, project);
+
+        assertEquals(2, targetChoices(page).size());
+        targetChoices(page).forEach(choice -> assertFalse(choice.isChecked()));
+        assertEquals(1, page.querySelectorAll("input[name='_.policy']").size());
+        assertEquals(1, page.querySelectorAll("input[name='_.device']").size());
+        assertEquals(0, page.querySelectorAll("select[name='_.key']").size());
+    }
+
     /** Azure's resource manager on a closed local port: the form gets its answer within the 4 s budget. */
     @Test
     void testConnectionWithAnUnreachableEndpointAnswersWithinFiveSeconds(JenkinsRule r) throws Exception {
