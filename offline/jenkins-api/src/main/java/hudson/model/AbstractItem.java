@@ -61,6 +61,10 @@ public abstract class AbstractItem extends Actionable implements Item {
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    public java.io.File getRootDir() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
     @Override
     public synchronized void save() throws IOException {
         throw new UnsupportedOperationException("offline declaration");

@@ -46,7 +46,7 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     static final int MAX_TIMEOUT_SECONDS = 3600;
 
     private final String hub;
-    private final String key;
+    private String key;
     private String policy;
     private String device;
     private String module;
@@ -88,6 +88,28 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
 
     public String getKey() {
         return key;
+    }
+
+    /** The freestyle form's choice sets the key with its target ({@link RenewalTarget}). */
+    void setKey(String key) {
+        this.key = normalizeChoice(key);
+    }
+
+    /**
+     * The freestyle form's one choice of target ({@code f:hetero-radio}): sets policy, or device, module and
+     * registry access, and the key. Not saved: the fields it sets are.
+     */
+    @DataBoundSetter
+    public void setTarget(@CheckForNull RenewalTarget target) {
+        if (target != null) {
+            target.applyTo(this);
+        }
+    }
+
+    /** The target as the form shows it; null while none is chosen (or both, which only a Pipeline can set). */
+    @CheckForNull
+    public RenewalTarget getTarget() {
+        return RenewalTarget.of(policy, device, module, dataPlaneAuth, key);
     }
 
     public String getPolicy() {
@@ -363,17 +385,20 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
         /** Starts on "choose": preselecting a key invites renewing the one clients use. */
         @POST
         public ListBoxModel doFillKeyItems(@AncestorInPath Item item) {
-            ListBoxModel items = new ListBoxModel();
-            items.add(Messages.key_choose(), "");
-            items.add(Messages.key_primary(), "primary");
-            items.add(Messages.key_secondary(), "secondary");
-            items.add(Messages.key_swap(), "swap");
-            items.add(Messages.key_both(), "both");
-            return items;
+            return RenewalTarget.keyItems(true);
+        }
+
+        /** The choices of the freestyle form's "what to renew", in the order shown. */
+        public List<Descriptor<RenewalTarget>> getTargetDescriptors() {
+            return RenewalTarget.descriptors();
         }
 
         @POST
         public ListBoxModel doFillDataPlaneAuthItems(@AncestorInPath Item item) {
+            return dataPlaneAuthItems();
+        }
+
+        static ListBoxModel dataPlaneAuthItems() {
             ListBoxModel items = new ListBoxModel();
             items.add(Messages.dataPlaneAuth_key(), DATA_PLANE_KEY);
             items.add(Messages.dataPlaneAuth_login(), DATA_PLANE_LOGIN);
@@ -523,7 +548,7 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
             return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
         }
 
-        private static FormValidation check(@CheckForNull Item item, @CheckForNull String problem) {
+        static FormValidation check(@CheckForNull Item item, @CheckForNull String problem) {
             if (problem == null || !mayConfigure(item)) {
                 return FormValidation.ok();
             }

@@ -72,6 +72,23 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
         return hub;
     }
 
+    /**
+     * The freestyle form's one choice of target ({@code f:hetero-radio}, {@link RenewalTarget} without its key list):
+     * sets policy, or device, module and registry access. Not saved: the fields it sets are.
+     */
+    @DataBoundSetter
+    public void setTarget(@CheckForNull RenewalTarget target) {
+        if (target != null) {
+            target.applyTo(this);
+        }
+    }
+
+    /** The target as the form shows it; null while none is chosen. */
+    @CheckForNull
+    public RenewalTarget getTarget() {
+        return RenewalTarget.of(policy, device, module, dataPlaneAuth, null);
+    }
+
     public String getPolicy() {
         return policy;
     }
@@ -317,6 +334,11 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
 
         public int getDefaultTimeoutSeconds() {
             return RenewKeyConfig.DEFAULT_TIMEOUT_SECONDS;
+        }
+
+        /** The choices of the freestyle form's "what to rotate", in the order shown. */
+        public List<Descriptor<RenewalTarget>> getTargetDescriptors() {
+            return RenewalTarget.descriptors();
         }
 
         @POST

@@ -67,6 +67,27 @@ class FormPermissionTest {
         assertEquals(FormValidation.Kind.OK, form.doCheckKey(job, "secondary", "service", "").kind);
     }
 
+    /** The freestyle form's target choice: quiet on a new step, then each target's key check lists its choices. */
+    @Test
+    void eachTargetOfTheChoiceChecksItsOwnKey() {
+        Item job = job(true);
+        RenewalTarget.Policy.DescriptorImpl policy = new RenewalTarget.Policy.DescriptorImpl();
+        RenewalTarget.Identity.DescriptorImpl identity = new RenewalTarget.Identity.DescriptorImpl();
+
+        List.of(policy.doCheckKey(job, "", ""), policy.doCheckPolicy(job, ""), identity.doCheckKey(job, "", ""),
+                identity.doCheckDevice(job, ""), identity.doCheckModule(job, "", ""))
+                .forEach(answer -> assertEquals(FormValidation.Kind.OK, answer.kind, answer.getMessage()));
+        assertEquals("Key to renew is required: primary, secondary or swap",
+                policy.doCheckKey(job, "", "service").getMessage());
+        assertEquals("Key to renew is required: primary, secondary, both or swap",
+                identity.doCheckKey(job, "", "thermostat-7").getMessage());
+        assertEquals(FormValidation.Kind.ERROR, policy.doCheckKey(job, "both", "service").kind);
+        assertEquals(FormValidation.Kind.OK, identity.doCheckKey(job, "both", "thermostat-7").kind);
+        assertEquals(FormValidation.Kind.ERROR, identity.doCheckModule(job, "m", "").kind);
+        assertEquals(FormValidation.Kind.OK, policy.doCheckKey(job(false), "both", "service").kind);
+        assertEquals(FormValidation.Kind.OK, identity.doCheckDevice(job(false), "not a device").kind);
+    }
+
     @Test
     void everyoneElseLearnsNothingFromTheChecks() {
         Item job = job(false);

@@ -64,9 +64,48 @@ class FormResourcesTest {
         return names;
     }
 
+    /** The form-only setter of the freestyle form's one choice of target; it sets persisted fields, is none. */
+    private static final String TARGET = "target";
+
+    /** The target views of the freestyle form's choice, and the configuration fields each sets. */
+    private static final java.util.Map<String, Set<String>> TARGET_VIEWS = java.util.Map.of(
+            "RenewalTarget/Policy/config.jelly", Set.of("policy", "key"),
+            "RenewalTarget/Identity/config.jelly", Set.of("device", "module", "key", "dataPlaneAuth"));
+
+    /** The Pipeline step's (flat) form shows every option. */
     @Test
     void everyOptionHasAFormEntry() throws IOException {
         assertEquals(configFields(), formFields(resource("RenewKeyConfig/config.jelly")));
+    }
+
+    /** The freestyle form shows every option too: the target's in the chosen target's view, each only there. */
+    @Test
+    void theFreestyleFormShowsEveryOptionOnceWithTheTargetAsOneChoice() throws IOException {
+        String form = resource("RenewKeyConfig/config.jelly");
+        String freestyle = form.replaceAll("(?s)<j:when test=\"\\$\\{flatTarget\\}\">.*?</j:when>", "")
+                .replaceAll("(?s)<j:if test=\"\\$\\{flatTarget\\}\">.*?</j:if>", "");
+        assertTrue(freestyle.contains("<f:hetero-radio field=\"target\" descriptors=\"${descriptor.targetDescriptors}\"/>"));
+        Set<String> shown = new TreeSet<>(formFields(freestyle));
+        Set<String> inTargets = new TreeSet<>();
+        for (var view : TARGET_VIEWS.entrySet()) {
+            Set<String> fields = formFields(resource(view.getKey()));
+            assertEquals(view.getValue(), fields, view.getKey());
+            for (String field : fields) {
+                assertFalse(shown.contains(field), field + " is shown outside the target choice");
+            }
+            inTargets.addAll(fields);
+        }
+        shown.addAll(inTargets);
+        assertEquals(configFields(), shown);
+    }
+
+    /** Each target's key list holds exactly its choices, starting on "choose". */
+    @Test
+    void eachTargetListsExactlyItsKeyChoices() {
+        assertEquals(List.of("", "primary", "secondary", "swap"),
+                new RenewalTarget.Policy.DescriptorImpl().doFillKeyItems(null).stream().map(o -> o.value).toList());
+        assertEquals(List.of("", "primary", "secondary", "swap", "both"),
+                new RenewalTarget.Identity.DescriptorImpl().doFillKeyItems(null).stream().map(o -> o.value).toList());
     }
 
     @Test
@@ -83,12 +122,15 @@ class FormResourcesTest {
     void everyOptionExceptTheRequiredOnesHasASetter() {
         Set<String> optional = new TreeSet<>(configFields());
         optional.removeAll(Set.of("hub", "key"));
+        optional.add(TARGET);
         assertEquals(optional, setterProperties(RenewKeyConfig.class));
     }
 
     @Test
     void theStepOffersEveryOptionAsAFlatArgument() throws Exception {
-        assertEquals(setterProperties(RenewKeyConfig.class), setterProperties(IotHubRenewKeyStep.class));
+        Set<String> flat = setterProperties(RenewKeyConfig.class);
+        flat.remove(TARGET);
+        assertEquals(flat, setterProperties(IotHubRenewKeyStep.class));
         IotHubRenewKeyStep step = new IotHubRenewKeyStep("h-1", "swap");
         step.setPolicy("p");
         step.setPrimaryCredentialsId("a");
@@ -115,6 +157,7 @@ class FormResourcesTest {
     @Test
     void stepAndBuilderFormsReuseTheConfigurationForm() throws IOException {
         assertTrue(resource("IotHubRenewKeyStep/config.jelly").contains("descriptor.configDescriptor"));
+        assertTrue(resource("IotHubRenewKeyStep/config.jelly").contains("<j:set var=\"flatTarget\" value=\"${true}\"/>"));
         assertTrue(resource("IotHubRenewKeyBuilder/config.jelly").contains("<f:property field=\"renewal\"/>"));
     }
 
@@ -167,12 +210,23 @@ class FormResourcesTest {
             Matcher property = Pattern.compile("(?m)^" + Pattern.quote(shown) + "=(.*)$").matcher(properties);
             assertEquals(label, property.find() ? property.group(1) : shown, field);
         });
+        for (var view : TARGET_VIEWS.entrySet()) {
+            String jelly = resource(view.getKey());
+            for (String field : view.getValue()) {
+                Matcher title = Pattern.compile("field=\"" + field + "\" title=\"\\$\\{%([^}]*)\\}\"").matcher(jelly);
+                assertTrue(title.find(), () -> "no titled entry for " + field + " in " + view.getKey());
+                assertEquals(Wording.LABELS.get(field), title.group(1), view.getKey());
+            }
+        }
     }
 
     @Test
     void everyFormMethodIsPostOnly() {
         List<String> notPost = new ArrayList<>();
-        for (Method m : RenewKeyConfig.DescriptorImpl.class.getDeclaredMethods()) {
+        List<Method> methods = new ArrayList<>(List.of(RenewKeyConfig.DescriptorImpl.class.getDeclaredMethods()));
+        methods.addAll(List.of(RenewalTarget.Policy.DescriptorImpl.class.getDeclaredMethods()));
+        methods.addAll(List.of(RenewalTarget.Identity.DescriptorImpl.class.getDeclaredMethods()));
+        for (Method m : methods) {
             boolean formMethod = m.getName().startsWith("doFill") || m.getName().startsWith("doCheck")
                     || m.getName().startsWith("doTest");
             if (formMethod && !m.isAnnotationPresent(POST.class)) {
@@ -215,6 +269,10 @@ class FormResourcesTest {
         for (String field : configFields()) {
             files.add("RenewKeyConfig/help-" + field + ".html");
         }
+        TARGET_VIEWS.forEach((view, fields) -> {
+            files.add(view);
+            fields.forEach(field -> files.add(view.replace("config.jelly", "help-" + field + ".html")));
+        });
         javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         for (String file : files) {

@@ -1,6 +1,11 @@
 package io.jenkins.plugins.azure.iothub;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hudson.model.FreeStyleProject;
+import java.io.File;
+import java.nio.file.Files;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -26,6 +31,15 @@ class IotHubRenewKeyConfigJenkinsTest {
         project = r.configRoundtrip(project);
 
         r.assertEqualDataBoundBeans(new IotHubRenewKeyBuilder(config), project.getBuildersList().get(0));
+        assertSavedFlat(project, "<policy>service</policy>");
+    }
+
+    /** The form's one choice of target is saved as the Pipeline's flat fields, nothing of its own. */
+    private static void assertSavedFlat(FreeStyleProject project, String expected) throws Exception {
+        String xml = Files.readString(new File(project.getRootDir(), "config.xml").toPath());
+        assertTrue(xml.contains(expected), xml);
+        assertFalse(xml.contains("<target"), xml);
+        assertFalse(xml.contains("RenewalTarget"), xml);
     }
 
     @Test
@@ -42,6 +56,49 @@ class IotHubRenewKeyConfigJenkinsTest {
         project = r.configRoundtrip(project);
 
         r.assertEqualDataBoundBeans(new IotHubRenewKeyBuilder(config), project.getBuildersList().get(0));
+        assertSavedFlat(project, "<device>thermostat-7</device>");
+        assertTrue(Files.readString(new File(project.getRootDir(), "config.xml").toPath())
+                .contains("<module>edge-agent</module>"));
+    }
+
+    @Test
+    void freestyleDeviceWithoutModuleSurvivesTheForm(JenkinsRule r) throws Exception {
+        RenewKeyConfig config = new RenewKeyConfig("contoso-hub", "secondary");
+        config.setDevice("thermostat-8");
+        config.setAzureCredentialsId("azure-sp");
+        FreeStyleProject project = r.createFreeStyleProject();
+        project.getBuildersList().add(new IotHubRenewKeyBuilder(config));
+
+        project = r.configRoundtrip(project);
+
+        r.assertEqualDataBoundBeans(new IotHubRenewKeyBuilder(config), project.getBuildersList().get(0));
+        assertSavedFlat(project, "<device>thermostat-8</device>");
+    }
+
+    /** The rotation's freestyle form chooses its target the same way (without a key list). */
+    @Test
+    void freestyleRotationTargetsSurviveTheForm(JenkinsRule r) throws Exception {
+        RotateKeyConfig policy = new RotateKeyConfig("contoso-hub");
+        policy.setPolicy("service");
+        policy.setCredentialsId("service-cs");
+        policy.setAzureCredentialsId("azure-sp");
+        RotateKeyConfig module = new RotateKeyConfig("contoso-hub");
+        module.setDevice("thermostat-7");
+        module.setModule("edge-agent");
+        module.setDataPlaneAuth("login");
+        module.setCredentialsId("edge-cs");
+        module.setAzureCredentialsId("azure-sp");
+        for (RotateKeyConfig config : new RotateKeyConfig[] {policy, module}) {
+            FreeStyleProject project = r.createFreeStyleProject();
+            project.getBuildersList().add(new IotHubRotateKeyBuilder(config, "prepare"));
+
+            project = r.configRoundtrip(project);
+
+            r.assertEqualDataBoundBeans(new IotHubRotateKeyBuilder(config, "prepare"),
+                    project.getBuildersList().get(0));
+            assertSavedFlat(project, config.getPolicy() != null ? "<policy>service</policy>"
+                    : "<device>thermostat-7</device>");
+        }
     }
 
     @Test

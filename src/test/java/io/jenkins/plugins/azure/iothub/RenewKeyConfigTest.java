@@ -227,4 +227,48 @@ class RenewKeyConfigTest {
         f.setAccessible(true);
         f.set(target, value);
     }
+
+    /** The freestyle form's one choice of target sets the flat fields the Pipeline step uses; none of its own. */
+    @Test
+    void theTargetChoiceSetsTheFlatFieldsAndComesBackFromThem() {
+        RenewKeyConfig policy = new RenewKeyConfig("h-1", null);
+        policy.setTarget(new RenewalTarget.Policy(" service ", "Secondary"));
+        assertEquals("service", policy.getPolicy());
+        assertEquals("secondary", policy.getKey());
+        assertEquals(null, policy.getDevice());
+        RenewalTarget.Policy back = (RenewalTarget.Policy) policy.getTarget();
+        assertEquals("service", back.getPolicy());
+        assertEquals("secondary", back.getKey());
+
+        RenewKeyConfig module = new RenewKeyConfig("h-1", null);
+        module.setPolicy("left-over");
+        RenewalTarget.Identity chosen = new RenewalTarget.Identity("dev-1", "both");
+        chosen.setModule("mod-1");
+        chosen.setDataPlaneAuth("login");
+        module.setTarget(chosen);
+        assertEquals(null, module.getPolicy());
+        assertEquals("dev-1", module.getDevice());
+        assertEquals("mod-1", module.getModule());
+        assertEquals("both", module.getKey());
+        assertEquals("login", module.getDataPlaneAuth());
+        assertEquals(List.of(), module.validate());
+        RenewalTarget.Identity identity = (RenewalTarget.Identity) module.getTarget();
+        assertEquals("mod-1", identity.getModule());
+        assertEquals("login", identity.getDataPlaneAuth());
+
+        RenewKeyConfig expected = new RenewKeyConfig("h-1", "both");
+        expected.setDevice("dev-1");
+        expected.setModule("mod-1");
+        expected.setDataPlaneAuth("login");
+        assertEquals(expected, module);
+        assertEquals(null, new RenewKeyConfig("h-1", null).getTarget());
+    }
+
+    /** XStream saves fields: the choice adds none, so a saved job keeps the Pipeline's flat names. */
+    @Test
+    void theTargetChoiceIsNotSaved() {
+        for (Field f : RenewKeyConfig.class.getDeclaredFields()) {
+            assertFalse(RenewalTarget.class.isAssignableFrom(f.getType()), f.getName());
+        }
+    }
 }

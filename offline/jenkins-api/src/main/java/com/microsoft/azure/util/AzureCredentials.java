@@ -36,6 +36,14 @@ public class AzureCredentials extends AzureBaseCredentials {
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    public String getPlainClientSecret() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    public String getCertificateId() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
     public String getTenant() {
         throw new UnsupportedOperationException("offline declaration");
     }

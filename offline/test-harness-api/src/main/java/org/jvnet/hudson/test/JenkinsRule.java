@@ -117,6 +117,30 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    public WebClient createWebClient() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    public org.htmlunit.html.HtmlPage submit(org.htmlunit.html.HtmlForm form) throws Exception {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    /** Declared members only; everything else it has comes from HtmlUnit's own WebClient (a real jar offline). */
+    public class WebClient extends org.htmlunit.WebClient {
+        public WebClient withThrowExceptionOnFailingStatusCode(boolean enabled) {
+            throw new UnsupportedOperationException("offline declaration");
+        }
+
+        public org.htmlunit.html.HtmlPage getPage(Item item, String relative)
+                throws IOException, org.xml.sax.SAXException {
+            throw new UnsupportedOperationException("offline declaration");
+        }
+
+        public org.htmlunit.html.HtmlPage goTo(String relative) throws IOException, org.xml.sax.SAXException {
+            throw new UnsupportedOperationException("offline declaration");
+        }
+    }
+
     public static class DummySecurityRealm extends AbstractPasswordBasedSecurityRealm {
         private DummySecurityRealm() {}
     }

@@ -5,7 +5,6 @@ import com.azure.core.http.HttpClient;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.microsoft.azure.util.AzureBaseCredentials;
-import com.microsoft.azure.util.AzureCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.Util;
@@ -86,9 +85,7 @@ public final class AzureCredentialsAccess implements AzureAccess {
         }
         TokenCredential token;
         try {
-            token = credential instanceof AzureTokenSource source
-                    ? source.tokenCredential()
-                    : AzureCredentials.getTokenCredential(credential);
+            token = AzureSignIn.tokenCredential(credential, httpClient);
         } catch (RuntimeException e) {
             LOGGER.log(Level.FINE, "Cannot build a token credential from " + id, e);
             throw new AbortException("Azure credential '" + id + "' cannot sign in to Azure ("
@@ -148,19 +145,21 @@ public final class AzureCredentialsAccess implements AzureAccess {
     /** The form waits for Test connection: a few seconds answer an unreachable Azure, a reachable one needs less. */
     static final Duration TEST_CONNECTION_BUDGET = Duration.ofSeconds(4);
 
-    /** Looks the hub up within the budget; every failure is one line on the form and one WARNING in the log. */
+    /**
+     * Looks the hub up within the budget; every failure is one line on the form and one WARNING in the log. What the
+     * Azure libraries log about it meanwhile stays out of the Jenkins log ({@link AzureLibraryLogs}).
+     */
     static FormValidation probe(AzureBaseCredentials credential, String credentialsId, String hub,
             @CheckForNull String resourceGroup, @CheckForNull String subscriptionId, Duration budget,
             Supplier<HttpClient> httpClient, DataPlaneProxy.Lookup proxies) {
         try {
-            IotHubKeyClient client = buildClient(credential, credentialsId, hub, subscriptionId, budget, httpClient,
-                    proxies);
-            HubInfo info = client.findHub(hub, resourceGroup);
+            HubInfo info = AzureLibraryLogs.quietly(() -> buildClient(credential, credentialsId, hub, subscriptionId,
+                    budget, httpClient, proxies).findHub(hub, resourceGroup));
             return FormValidation.ok("Found hub '" + hub + "' (" + info.hostName() + ")");
         } catch (AbortException | IotHubKeyException e) {
             LOGGER.log(Level.WARNING, "Test connection to hub {0} failed: {1}", new Object[] {hub, e.getMessage()});
             return FormValidation.error(e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             LOGGER.log(Level.WARNING, "Test connection to hub " + hub + " failed", e);
             return FormValidation.error("Could not reach hub '" + hub + "' (" + e.getClass().getSimpleName()
                     + "); details in the Jenkins system log");

@@ -1,0 +1,42 @@
+package io.jenkins.plugins.azure.iothub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.lang.reflect.Field;
+import org.junit.jupiter.api.Test;
+
+/** The rotation's freestyle form chooses its target as the renewal's does, without a key; nothing of it is saved. */
+class RotateKeyTargetTest {
+
+    @Test
+    void theTargetChoiceSetsTheFlatFieldsAndComesBackFromThem() {
+        RotateKeyConfig policy = new RotateKeyConfig("h-1");
+        policy.setTarget(new RenewalTarget.Policy("service", null));
+        assertEquals("service", policy.getPolicy());
+        assertEquals("service", ((RenewalTarget.Policy) policy.getTarget()).getPolicy());
+        assertNull(policy.getTarget().getKey(), "a rotation chooses its keys itself");
+
+        RotateKeyConfig module = new RotateKeyConfig("h-1");
+        module.setPolicy("left-over");
+        RenewalTarget.Identity chosen = new RenewalTarget.Identity("dev-1", null);
+        chosen.setModule("mod-1");
+        chosen.setDataPlaneAuth("login");
+        module.setTarget(chosen);
+        assertNull(module.getPolicy());
+        assertEquals("dev-1", module.getDevice());
+        assertEquals("mod-1", module.getModule());
+        assertEquals("login", module.getDataPlaneAuth());
+        RenewalTarget.Identity back = (RenewalTarget.Identity) module.getTarget();
+        assertEquals("mod-1", back.getModule());
+        assertNull(new RotateKeyConfig("h-1").getTarget());
+    }
+
+    @Test
+    void theTargetChoiceIsNotSaved() {
+        for (Field f : RotateKeyConfig.class.getDeclaredFields()) {
+            assertFalse(RenewalTarget.class.isAssignableFrom(f.getType()), f.getName());
+        }
+    }
+}
