@@ -288,11 +288,7 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
         if (problems.isEmpty()) {
             // The engine's own request checks are authoritative; they must agree with the rules above.
             try {
-                if (isIdentity()) {
-                    KeyRenewalService.identityRequest(this);
-                } else {
-                    KeyRenewalService.policyRequest(this);
-                }
+                RenewalTarget.of(this).checkRequest();
             } catch (IotHubKeyException e) {
                 problems.add(e.getMessage());
             }

@@ -1,0 +1,84 @@
+package io.jenkins.plugins.azure.iothub;
+
+import hudson.AbortException;
+import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
+import io.jenkins.plugins.azure.iothub.engine.KeySlot;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** One secret-text credential per key, ids from each member's configuration (default {@link CredentialIds}). */
+final class CredentialStorage implements KeyStorage {
+
+    /** The service's logger: one category in the system log for everything a renewal logs. */
+    private static final Logger LOGGER = Logger.getLogger(KeyRenewalService.class.getName());
+
+    private final CredentialTarget target;
+
+    CredentialStorage(CredentialTarget target) {
+        this.target = target;
+    }
+
+    @Override
+    public String describe() {
+        return target.describe();
+    }
+
+    @Override
+    public void checkWritable(List<RenewKeyConfig> members) throws AbortException {
+        for (RenewKeyConfig member : members) {
+            target.checkWritable(new ArrayList<>(ids(member).values()), CredentialOwner.of(member));
+        }
+    }
+
+    @Override
+    public Map<KeySlot, String> ids(RenewKeyConfig member) {
+        Map<KeySlot, String> ids = new LinkedHashMap<>();
+        for (KeySlot slot : member.storedSlots()) {
+            ids.put(slot, member.credentialIdFor(slot));
+        }
+        return ids;
+    }
+
+    @Override
+    public Stored store(Map<RenewKeyConfig, RenewedKeys> batch, PrintStream log) {
+        Map<RenewKeyConfig, List<RenewalReport.StoredCredential>> stored = new LinkedHashMap<>();
+        Map<RenewKeyConfig, Map<KeySlot, String>> failed = new LinkedHashMap<>();
+        String firstReason = null;
+        for (Map.Entry<RenewKeyConfig, RenewedKeys> entry : batch.entrySet()) {
+            RenewKeyConfig member = entry.getKey();
+            RenewedKeys keys = entry.getValue();
+            Map<KeySlot, String> ids = ids(member);
+            CredentialOwner owner = CredentialOwner.of(member);
+            boolean asConnectionString = RenewKeyConfig.STORE_CONNECTION_STRING.equals(member.getStore());
+            List<RenewalReport.StoredCredential> done = new ArrayList<>();
+            for (Map.Entry<KeySlot, String> id : ids.entrySet()) {
+                KeySlot slot = id.getKey();
+                KeyMaterial key = keys.key(slot);
+                KeyMaterial value = asConnectionString ? keys.connectionString(slot) : key;
+                try {
+                    CredentialTarget.WriteResult result = target.write(id.getValue(), owner,
+                            KeyRenewalService.description(member, slot, asConnectionString), value);
+                    done.add(new RenewalReport.StoredCredential(slot, id.getValue(), result.label(),
+                            key.fingerprint()));
+                    log.println("Stored the new " + KeyRenewalService.slotName(slot)
+                            + (asConnectionString ? " connection string" : " key") + " in credential '"
+                            + id.getValue() + "' (" + result.label() + ") in " + target.describe() + ".");
+                } catch (Exception e) { // IOException, AccessDeniedException or any store failure: report, never lose
+                    failed.computeIfAbsent(member, m -> new LinkedHashMap<>()).put(slot, id.getValue());
+                    if (firstReason == null) {
+                        firstReason = Redaction.redact(String.valueOf(e.getMessage()), keys, ids.keySet());
+                    }
+                    LOGGER.log(Level.FINE, "Storing credential " + id.getValue() + " failed",
+                            Redaction.redactedCopy(e, keys, ids.keySet()));
+                }
+            }
+            stored.put(member, done);
+        }
+        return new Stored(stored, failed, firstReason);
+    }
+}
