@@ -8,7 +8,10 @@ import io.jenkins.plugins.azure.iothub.jenkins.CredentialsLocation;
 import io.jenkins.plugins.azure.iothub.jenkins.OptionNames;
 import io.jenkins.plugins.azure.iothub.jenkins.StoreCredentialTarget;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import jenkins.model.Jenkins;
 
 /** Wires the Jenkins adapters for one build and records the result on the build page. */
@@ -33,6 +36,33 @@ final class BuildRenewal {
                 azureAccess(run, config.getAzureCredentialsId(), log), target, log);
         KeyRenewalAction.record(run, report);
         return report;
+    }
+
+    /** Several policies of one hub in one hub update; every policy's report is recorded on the build page. */
+    static List<RenewalReport> performPolicies(Run<?, ?> run, TaskListener listener, RenewPolicyKeysConfig config,
+            Wording wording) throws AbortException {
+        List<String> problems = config.validate(wording);
+        if (!problems.isEmpty()) {
+            throw new AbortException(wording.invalid(IotHubRenewPolicyKeysStep.FUNCTION,
+                    KeyRenewalService.POLICIES_TITLE, problems));
+        }
+        PrintStream log = listener.getLogger();
+        StoreCredentialTarget target = credentialTarget(run, config.getCredentialsFolder(), wording.optionNames(), log);
+        List<RenewalReport> reports = new KeyRenewalService().renewPolicies(config,
+                azureAccess(run, config.getAzureCredentialsId(), log), target, log, wording);
+        reports.forEach(report -> KeyRenewalAction.record(run, report));
+        return reports;
+    }
+
+    /** The map {@code iotHubRenewPolicyKeys} returns: the hub and one single renewal's map per policy. */
+    static Map<String, Object> policiesMap(RenewPolicyKeysConfig config, List<RenewalReport> reports) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("hub", config.getHub());
+        map.put("dryRun", config.isDryRun());
+        List<Map<String, Object>> policies = new ArrayList<>();
+        reports.forEach(r -> policies.add(r.toMap()));
+        map.put("policies", policies);
+        return map;
     }
 
     /**

@@ -37,6 +37,11 @@ final class CredentialStorage implements KeyStorage {
 
     @Override
     public Map<KeySlot, String> ids(RenewKeyConfig member) {
+        return idsOf(member);
+    }
+
+    /** Slot to credential id: the member's configured ids, else the defaults. */
+    static Map<KeySlot, String> idsOf(RenewKeyConfig member) {
         Map<KeySlot, String> ids = new LinkedHashMap<>();
         for (KeySlot slot : member.storedSlots()) {
             ids.put(slot, member.credentialIdFor(slot));

@@ -49,6 +49,21 @@ public final class KeyRenewalService {
                 .get(0);
     }
 
+    /** Several policies of one hub in one hub update; one report per policy. */
+    public List<RenewalReport> renewPolicies(RenewPolicyKeysConfig config, AzureAccess access,
+            CredentialTarget target, PrintStream log, Wording w) throws AbortException {
+        List<String> problems = config.validate(w);
+        if (!problems.isEmpty()) {
+            throw new AbortException(w.invalid(IotHubRenewPolicyKeysStep.FUNCTION, POLICIES_TITLE, problems));
+        }
+        List<RenewKeyConfig> members = config.members();
+        IotHubKeyClient client = access.clientFor(members.get(0));
+        return run(new PolicySetTarget(members), client, new CredentialStorage(target),
+                new Options(config.isDryRun(), config.isVerify(), false), log);
+    }
+
+    static final String POLICIES_TITLE = "Azure IoT Hub key renewal of several policies";
+
     /** How a run treats its members; a fleet stops at the first batch it cannot store. */
     record Options(boolean dryRun, boolean verify, boolean stopWhenNotStored) {
         Options(RenewKeyConfig config) {
