@@ -65,6 +65,50 @@ final class BuildRenewal {
         return map;
     }
 
+    /** A fleet of devices and modules; the step returns the map, the build page records every identity. */
+    static Map<String, Object> performFleet(Run<?, ?> run, TaskListener listener, RenewFleetKeysConfig config,
+            Wording wording) throws AbortException {
+        List<String> problems = config.validate(wording);
+        if (!problems.isEmpty()) {
+            throw new AbortException(wording.invalid(IotHubRenewFleetKeysStep.FUNCTION,
+                    KeyRenewalService.FLEET_TITLE, problems));
+        }
+        PrintStream log = listener.getLogger();
+        StoreCredentialTarget target = credentialTarget(run, config.getCredentialsFolder(), wording.optionNames(), log);
+        KeyRenewalService.FleetOutcome outcome = new KeyRenewalService().renewFleet(config,
+                azureAccess(run, config.getAzureCredentialsId(), log), target, log, wording);
+        outcome.reports().forEach(report -> KeyRenewalAction.record(run, report));
+        return fleetMap(config, outcome);
+    }
+
+    /** Non-secret facts of a fleet run: counts, where the keys went, and per identity its credentials. */
+    static Map<String, Object> fleetMap(RenewFleetKeysConfig config, KeyRenewalService.FleetOutcome outcome) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("hub", config.getHub());
+        map.put("selection", config.selection());
+        map.put("key", config.getKey());
+        map.put("storeIn", config.getStoreIn());
+        if (config.isFile()) {
+            map.put("fileCredentialsId", config.fileId());
+        }
+        if (config.getRotation() != null) {
+            map.put("rotation", config.getRotation());
+        }
+        map.put("dryRun", config.isDryRun());
+        map.put("renewed", config.isDryRun() ? 0 : outcome.reports().size());
+        List<String> skipped = new ArrayList<>();
+        outcome.skipped().forEach(id -> skipped.add(id.toString()));
+        map.put("skipped", skipped);
+        List<Map<String, Object>> identities = new ArrayList<>();
+        for (RenewalReport report : outcome.reports()) {
+            Map<String, Object> entry = report.toMap();
+            entry.remove("hub");
+            identities.add(entry);
+        }
+        map.put("identities", identities);
+        return map;
+    }
+
     /**
      * The store this build writes, as its identity (the current thread's: call on the build's thread), logged so
      * that where keys go is never a guess.

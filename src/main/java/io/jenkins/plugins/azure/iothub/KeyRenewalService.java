@@ -6,7 +6,10 @@ import io.jenkins.plugins.azure.iothub.engine.IotHubKeyException;
 import io.jenkins.plugins.azure.iothub.engine.KeySlot;
 import java.io.IOException;
 import java.io.PrintStream;
+import io.jenkins.plugins.azure.iothub.engine.IdentityId;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +31,19 @@ public final class KeyRenewalService {
     public static final String OWNERSHIP_MARKER = "Managed by Azure IoT Hub Key Renewal";
 
     private final Clock clock;
+    private final Duration progressInterval;
 
     public KeyRenewalService() {
         this(Clock.systemUTC());
     }
 
     KeyRenewalService(Clock clock) {
+        this(clock, FleetTarget.PROGRESS_INTERVAL);
+    }
+
+    KeyRenewalService(Clock clock, Duration progressInterval) {
         this.clock = clock;
+        this.progressInterval = progressInterval;
     }
 
     /** One policy, device or module. */
@@ -61,6 +70,43 @@ public final class KeyRenewalService {
         return run(new PolicySetTarget(members), client, new CredentialStorage(target),
                 new Options(config.isDryRun(), config.isVerify(), false), log);
     }
+
+    /**
+     * Many devices and modules of one hub at the registry's pace; each batch is stored before the next is sent, and
+     * a rerun of the same {@code rotation} skips what an earlier run stored.
+     */
+    public FleetOutcome renewFleet(RenewFleetKeysConfig config, AzureAccess access, CredentialTarget target,
+            PrintStream log, Wording w) throws AbortException {
+        List<String> problems = config.validate(w);
+        if (!problems.isEmpty()) {
+            throw new AbortException(w.invalid(IotHubRenewFleetKeysStep.FUNCTION, FLEET_TITLE, problems));
+        }
+        IotHubKeyClient client = access.clientFor(config.single(config.getKey()));
+        List<RenewKeyConfig> members = new ArrayList<>();
+        config.identities().forEach(id -> members.add(config.member(id)));
+        Set<IdentityId> alreadyRenewed;
+        KeyStorage storage;
+        if (config.isFile()) {
+            FileStorage file = new FileStorage(target, config);
+            file.checkWritable(members);
+            alreadyRenewed = file.alreadyRenewed();
+            storage = file;
+        } else {
+            CredentialStorage credentials = new CredentialStorage(target, config.getRotation());
+            credentials.checkWritable(members);
+            alreadyRenewed = credentials.alreadyRenewed(config);
+            storage = credentials;
+        }
+        FleetTarget fleet = new FleetTarget(config, alreadyRenewed, log, progressInterval);
+        List<RenewalReport> reports = run(fleet, client, storage, new Options(config.isDryRun(), false, true), log);
+        return new FleetOutcome(reports, fleet.result() == null ? List.of() : fleet.result().skipped(),
+                storage.describe());
+    }
+
+    /** What a fleet run stored (one report per identity) and which identities it skipped as already renewed. */
+    public record FleetOutcome(List<RenewalReport> reports, List<IdentityId> skipped, String storeDescription) {}
+
+    static final String FLEET_TITLE = "Azure IoT Hub key renewal of a fleet";
 
     static final String POLICIES_TITLE = "Azure IoT Hub key renewal of several policies";
 
@@ -324,8 +370,13 @@ public final class KeyRenewalService {
 
     /** Ends with {@code " of " + config.describeTarget()}: that is how a later run recognises whose credential it is. */
     static String description(RenewKeyConfig config, KeySlot slot, boolean connectionString) {
+        return description(config, slot, connectionString, null);
+    }
+
+    /** With a fleet's rotation label, which {@link CredentialOwner} accepts and a rerun of that rotation reads. */
+    static String description(RenewKeyConfig config, KeySlot slot, boolean connectionString, String rotation) {
         return OWNERSHIP_MARKER + ": " + slotName(slot) + (connectionString ? " connection string" : " key")
-                + " of " + config.describeTarget();
+                + (rotation == null ? "" : " (fleet rotation '" + rotation + "')") + " of " + config.describeTarget();
     }
 
     private static AbortException unexpected(RenewalTarget target, String action, RuntimeException e,
