@@ -148,7 +148,7 @@ final class FleetTarget extends RenewalTarget {
             result = client.renewIdentityKeys(request(), progress);
         } catch (IotHubKeyException e) {
             if (e.getCause() instanceof UncheckedIOException) {
-                throw new IOException("a batch could not be stored"); // the service reports which
+                throw new IOException(); // a batch could not be stored: the service reports which
             }
             if (renewedMembers.isEmpty()) {
                 throw e;

@@ -8,6 +8,7 @@ import hudson.model.TaskListener;
 import java.io.Serial;
 import java.util.Map;
 import java.util.Set;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -238,6 +239,17 @@ public final class IotHubRenewFleetKeysStep extends Step {
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
+
+        /** The step's form reuses the fields, checks and help of the shared configuration object. */
+        public RenewFleetKeysConfig.DescriptorImpl getConfigDescriptor() {
+            return Jenkins.get().getDescriptorByType(RenewFleetKeysConfig.DescriptorImpl.class);
+        }
+
+        /** Every argument is a field of the configuration object: its help is that field's help. */
+        @Override
+        public String getHelpFile(String fieldName) {
+            return fieldName == null ? super.getHelpFile(null) : getConfigDescriptor().getHelpFile(fieldName);
+        }
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -176,6 +177,17 @@ public final class IotHubRenewPolicyKeysStep extends Step {
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
+
+        /** The step's form reuses the fields, checks and help of the shared configuration object. */
+        public RenewPolicyKeysConfig.DescriptorImpl getConfigDescriptor() {
+            return Jenkins.get().getDescriptorByType(RenewPolicyKeysConfig.DescriptorImpl.class);
+        }
+
+        /** Every argument is a field of the configuration object: its help is that field's help. */
+        @Override
+        public String getHelpFile(String fieldName) {
+            return fieldName == null ? super.getHelpFile(null) : getConfigDescriptor().getHelpFile(fieldName);
+        }
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {

@@ -233,7 +233,8 @@ public final class KeyRenewalService {
                 storeReason = stored.firstReason();
             }
             if (!stored.failed().isEmpty() && options.stopWhenNotStored()) {
-                throw new IOException("not stored"); // ends the renewal before Azure renews keys Jenkins cannot keep
+                // ends the renewal before Azure renews keys Jenkins cannot keep; the line says what was not stored
+                throw new IOException();
             }
         }
 
