@@ -108,7 +108,7 @@ final class CredentialStorage implements KeyStorage {
     }
 
     @Override
-    public Stored store(Map<RenewKeyConfig, RenewedKeys> batch, PrintStream log) {
+    public Stored store(Map<RenewKeyConfig, RenewedKeys> batch, PrintStream log, boolean linePerCredential) {
         Map<RenewKeyConfig, List<RenewalReport.StoredCredential>> stored = new LinkedHashMap<>();
         Map<RenewKeyConfig, Map<KeySlot, String>> failed = new LinkedHashMap<>();
         String firstReason = null;
@@ -128,9 +128,11 @@ final class CredentialStorage implements KeyStorage {
                             KeyRenewalService.description(member, slot, asConnectionString, rotation), value);
                     done.add(new RenewalReport.StoredCredential(slot, id.getValue(), result.label(),
                             key.fingerprint()));
-                    log.println("Stored the new " + KeyRenewalService.slotName(slot)
+                    if (linePerCredential) {
+                        log.println("Stored the new " + KeyRenewalService.slotName(slot)
                             + (asConnectionString ? " connection string" : " key") + " in credential '"
                             + id.getValue() + "' (" + result.label() + ") in " + target.describe() + ".");
+                    }
                 } catch (Exception e) { // IOException, AccessDeniedException or any store failure: report, never lose
                     failed.computeIfAbsent(member, m -> new LinkedHashMap<>()).put(slot, id.getValue());
                     if (firstReason == null) {
@@ -141,6 +143,11 @@ final class CredentialStorage implements KeyStorage {
                 }
             }
             stored.put(member, done);
+        }
+        if (!linePerCredential) {
+            int credentials = stored.values().stream().mapToInt(List::size).sum();
+            log.println("Stored the new keys of " + (stored.size() - failed.size()) + " identities in "
+                    + credentials + " credentials in " + target.describe() + ".");
         }
         return new Stored(stored, failed, firstReason);
     }

@@ -99,7 +99,7 @@ final class FileStorage implements KeyStorage {
     }
 
     @Override
-    public Stored store(Map<RenewKeyConfig, RenewedKeys> batch, PrintStream log) {
+    public Stored store(Map<RenewKeyConfig, RenewedKeys> batch, PrintStream log, boolean linePerCredential) {
         boolean connectionString = RenewKeyConfig.STORE_CONNECTION_STRING.equals(config.getStore());
         ObjectNode next = document.deepCopy();
         ObjectNode nextKeys = (ObjectNode) next.get("keys");

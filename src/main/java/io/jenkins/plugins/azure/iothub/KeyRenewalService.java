@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class KeyRenewalService {
         List<RenewKeyConfig> members = config.members();
         IotHubKeyClient client = access.clientFor(members.get(0));
         return run(new PolicySetTarget(members), client, new CredentialStorage(target),
-                new Options(config.isDryRun(), config.isVerify(), false), log);
+                new Options(config.isDryRun(), config.isVerify(), false, true), log);
     }
 
     /**
@@ -98,7 +99,7 @@ public final class KeyRenewalService {
             storage = credentials;
         }
         FleetTarget fleet = new FleetTarget(config, alreadyRenewed, log, progressInterval);
-        List<RenewalReport> reports = run(fleet, client, storage, new Options(config.isDryRun(), false, true), log);
+        List<RenewalReport> reports = run(fleet, client, storage, new Options(config.isDryRun(), false, true, false), log);
         return new FleetOutcome(reports, fleet.result() == null ? List.of() : fleet.result().skipped(),
                 storage.describe());
     }
@@ -111,9 +112,13 @@ public final class KeyRenewalService {
     static final String POLICIES_TITLE = "Azure IoT Hub key renewal of several policies";
 
     /** How a run treats its members; a fleet stops at the first batch it cannot store. */
-    record Options(boolean dryRun, boolean verify, boolean stopWhenNotStored) {
+    /**
+     * @param stopWhenNotStored a fleet ends at the first batch it cannot store
+     * @param linePerMember whether each member's new keys get their own log line (a fleet has a table instead)
+     */
+    record Options(boolean dryRun, boolean verify, boolean stopWhenNotStored, boolean linePerMember) {
         Options(RenewKeyConfig config) {
-            this(config.isDryRun(), config.isVerify(), false);
+            this(config.isDryRun(), config.isVerify(), false, true);
         }
     }
 
@@ -154,10 +159,10 @@ public final class KeyRenewalService {
         } catch (RuntimeException e) {
             throw unexpected(target, "checking", e, List.of(), storage);
         }
-        List<String> ids = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
         target.members().forEach(m -> ids.addAll(storage.ids(m).values()));
-        log.println("Dry run: " + target.describe() + " exists and " + target.itsKeys() + " can be renewed; it would be stored in credential(s) " + quoted(ids)
-                + " in " + storage.describe() + ". Nothing was changed.");
+        log.println("Dry run: " + target.describe() + " exists and " + target.itsKeys() + " can be renewed; it would be"
+                + " stored in " + planned(ids) + " in " + storage.describe() + ". Nothing was changed.");
         List<RenewalReport> reports = new ArrayList<>();
         for (RenewKeyConfig member : target.members()) {
             List<RenewalReport.StoredCredential> planned = new ArrayList<>();
@@ -193,7 +198,7 @@ public final class KeyRenewalService {
             for (Map.Entry<RenewKeyConfig, RenewedKeys> e : batch.entrySet()) {
                 RenewKeyConfig member = e.getKey();
                 RenewedKeys keys = e.getValue();
-                for (KeySlot slot : member.storedSlots()) {
+                for (KeySlot slot : options.linePerMember() ? member.storedSlots() : List.<KeySlot>of()) {
                     log.println("Azure now holds a new " + slotName(slot) + " key (fingerprint "
                             + keys.key(slot).fingerprint() + ", " + keys.origin().describe() + ") for "
                             + member.describeTarget() + ".");
@@ -219,7 +224,7 @@ public final class KeyRenewalService {
             aborted |= Thread.interrupted();
             KeyStorage.Stored stored;
             try {
-                stored = storage.store(batch, log);
+                stored = storage.store(batch, log, options.linePerMember());
             } finally {
                 if (aborted) {
                     Thread.currentThread().interrupt();
@@ -361,6 +366,16 @@ public final class KeyRenewalService {
             }
             return out.toString();
         }
+    }
+
+    /** The credentials a dry run names: all of a few, the first ten of many, or none known yet (a condition). */
+    private static String planned(Set<String> ids) {
+        if (ids.isEmpty()) {
+            return "the credentials of the identities Azure selects (ids as the run names them)";
+        }
+        List<String> first = new ArrayList<>(ids).subList(0, Math.min(10, ids.size()));
+        return "credential(s) " + quoted(first) + (ids.size() > first.size() ? " and " + (ids.size() - first.size())
+                + " more" : "");
     }
 
     private static String describeAll(List<RenewKeyConfig> members) {

@@ -22,10 +22,10 @@ interface KeyStorage {
     Map<KeySlot, String> ids(RenewKeyConfig member);
 
     /**
-     * Stores one batch. Never throws for a store failure: every member is attempted, and the failed ones are in
+     * Stores one batch, logging a line per credential or (a fleet's thousands) one line for the batch. Never throws for a store failure: every member is attempted, and the failed ones are in
      * the answer, so that no key Azure holds goes unreported.
      */
-    Stored store(Map<RenewKeyConfig, RenewedKeys> batch, java.io.PrintStream log);
+    Stored store(Map<RenewKeyConfig, RenewedKeys> batch, java.io.PrintStream log, boolean linePerCredential);
 
     /** What a batch stored, per member, and which members failed (with the first reason, redacted). */
     record Stored(Map<RenewKeyConfig, List<RenewalReport.StoredCredential>> stored,

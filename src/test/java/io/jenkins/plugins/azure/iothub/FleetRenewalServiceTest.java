@@ -181,6 +181,9 @@ class FleetRenewalServiceTest {
         assertTrue(text.contains("Fleet renewal of every SAS device on hub 'hub-fleet': 1000 renewed, 0 skipped,"
                 + " 0 failed"), text);
         assertTrue(text.contains("  sensor-0999"), "the table names every device");
+        assertTrue(text.contains("Stored the new keys of 100 identities in 100 credentials in the credentials of"
+                + " folder 'iot'."), "one line per batch");
+        assertFalse(text.contains("Azure now holds a new secondary key"), "the table has the fingerprints");
     }
 
     @Test
@@ -376,6 +379,27 @@ class FleetRenewalServiceTest {
         assertTrue(e.getMessage().contains("'iothub.hub-fleet.device.sensor-0099.primary' <- `az iot hub"
                 + " device-identity connection-string show --hub-name hub-fleet -g rg-fleet --device-id sensor-0099"
                 + " --key-type primary -o tsv`"), "recovery per device");
+    }
+
+    @Test
+    void aDryRunFindsTheHubAndChangesNothing() throws Exception {
+        devices(30);
+        RenewFleetKeysConfig config = fleet("primary");
+        config.setDevices(String.join(",", ids));
+        config.setDryRun(true);
+        String before = hub.device(ids.get(0)).primaryKey();
+
+        KeyRenewalService.FleetOutcome outcome = renew(config, folder());
+
+        assertEquals(30, outcome.reports().size());
+        assertEquals("planned", outcome.reports().get(0).getCredentials().get(0).getResult());
+        assertEquals(before, hub.device(ids.get(0)).primaryKey());
+        assertEquals(0, emulator.requests().all().stream().filter(r -> r.rawPath().startsWith("/devices")).count());
+        String text = logBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("Dry run: 30 listed devices and modules on hub 'hub-fleet' exists and their primary"
+                + " keys can be renewed; it would be stored in credential(s) 'iothub.hub-fleet.device.sensor-0000"
+                + ".primary', "), text);
+        assertTrue(text.contains(" and 20 more in the credentials of folder 'iot'. Nothing was changed."), text);
     }
 
     @Test
