@@ -147,6 +147,19 @@ final class FileStorage implements KeyStorage {
         }
     }
 
+    @Override
+    public String recovery(RenewKeyConfig member) {
+        StringBuilder out = new StringBuilder("To recover ").append(idOf(member)).append(", rerun")
+                .append(config.getRotation() == null ? "" : " with rotation '" + config.getRotation() + "'")
+                .append(" (it is renewed again and stored), or put the current value");
+        for (KeySlot slot : member.storedSlots()) {
+            out.append(" of ").append(KeyRenewalService.slotName(slot)).append(" (`")
+                    .append(Recovery.command(member, slot)).append("`)");
+        }
+        return out.append(" into the JSON map of Secret file credential '").append(config.fileId()).append("'.")
+                .toString();
+    }
+
     static String idOf(RenewKeyConfig member) {
         return member.getModule() == null ? member.getDevice() : member.getDevice() + "/" + member.getModule();
     }

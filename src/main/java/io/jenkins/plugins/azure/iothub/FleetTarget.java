@@ -41,6 +41,8 @@ final class FleetTarget extends RenewalTarget {
     private final Duration progressInterval;
     private final List<RenewKeyConfig> renewedMembers = new ArrayList<>();
     private FleetKeyResult result;
+    /** Set when a batch could not be stored: the engine then ends the run (it reports that as its own failure). */
+    private boolean storeFailed;
 
     FleetTarget(RenewFleetKeysConfig config, Set<IdentityId> alreadyRenewed, PrintStream log,
             Duration progressInterval) {
@@ -131,6 +133,7 @@ final class FleetTarget extends RenewalTarget {
                 try {
                     renewed.accept(members);
                 } catch (IOException e) {
+                    storeFailed = true;
                     throw new UncheckedIOException(e); // ends the run: Azure must not renew keys Jenkins cannot keep
                 }
             }
@@ -147,7 +150,7 @@ final class FleetTarget extends RenewalTarget {
         try {
             result = client.renewIdentityKeys(request(), progress);
         } catch (IotHubKeyException e) {
-            if (e.getCause() instanceof UncheckedIOException) {
+            if (storeFailed) {
                 throw new IOException(); // a batch could not be stored: the service reports which
             }
             if (renewedMembers.isEmpty()) {

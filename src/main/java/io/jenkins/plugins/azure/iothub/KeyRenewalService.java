@@ -249,19 +249,19 @@ public final class KeyRenewalService {
                 failure = new AbortException(e.getMessage());
                 return;
             }
-            Map<String, String> ids = new LinkedHashMap<>();
-            pending.forEach(m -> storage.ids(m).values().forEach(id -> ids.put(id, id)));
+            Set<String> ids = new LinkedHashSet<>();
+            pending.forEach(m -> ids.addAll(storage.ids(m).values()));
             failure = new AbortException(e.getMessage() + " Azure may already hold " + newKeys(pending)
-                    + " that Jenkins does not know; credential(s) " + quoted(ids.values()) + " were not changed. "
+                    + " that Jenkins does not know; credential(s) " + firstOf(ids) + " were not changed. "
                     + recovery(pending));
         }
 
         void failIncomplete(RenewalTarget.Incomplete e) {
             StringBuilder line = new StringBuilder(e.getMessage());
             if (!reports.isEmpty()) {
-                List<String> ids = new ArrayList<>();
+                Set<String> ids = new LinkedHashSet<>();
                 reports.values().forEach(r -> r.getCredentials().forEach(c -> ids.add(c.getCredentialsId())));
-                line.append(" Stored the new keys Azure holds in credential(s) ").append(quoted(ids)).append('.');
+                line.append(" Stored the new keys Azure holds in credential(s) ").append(firstOf(ids)).append('.');
             }
             if (!e.unknown.isEmpty()) {
                 line.append(" Azure may hold new keys for ").append(describeAll(e.unknown))
@@ -283,30 +283,28 @@ public final class KeyRenewalService {
 
         List<RenewalReport> finish() throws AbortException {
             if (!notStored.isEmpty()) {
-                List<String> stored = new ArrayList<>();
+                Set<String> stored = new LinkedHashSet<>();
                 reports.values().forEach(r -> r.getCredentials().forEach(c -> stored.add(c.getCredentialsId())));
-                List<String> failed = new ArrayList<>();
+                Set<String> failed = new LinkedHashSet<>();
                 notStored.values().forEach(ids -> failed.addAll(ids.values()));
-                StringBuilder recovery = new StringBuilder();
-                notStored.forEach((member, ids) -> recovery.append(recovery.length() == 0 ? "" : " ")
-                        .append(Recovery.instructions(member, ids)));
                 throw new AbortException("Azure renewed " + keys(new ArrayList<>(notStored.keySet()))
-                        + ", but Jenkins could not store it in credential(s) " + quoted(failed) + " ("
+                        + ", but Jenkins could not store it in credential(s) " + firstOf(failed) + " ("
                         + storeReason + "); do not rely on " + (failed.size() == 1 ? "that credential" : "them")
                         + ": it may hold the OLD key, or the new one only until Jenkins restarts"
-                        + (stored.isEmpty() ? "" : " (stored fine: " + quoted(stored) + ")") + ". "
-                        + recovery + (failure == null ? "" : " " + failure.getMessage()));
+                        + (stored.isEmpty() ? "" : " (stored fine: " + firstOf(stored) + ")") + ". "
+                        + recovery(new ArrayList<>(notStored.keySet()))
+                        + (failure == null ? "" : " " + failure.getMessage()));
             }
             if (failure != null) {
                 throw failure;
             }
-            List<String> ids = new ArrayList<>();
+            Set<String> ids = new LinkedHashSet<>();
             reports.values().forEach(r -> r.getCredentials().forEach(c -> ids.add(c.getCredentialsId())));
             if (aborted) {
                 boolean allVerified = options.verify() && verifyFailures.isEmpty()
                         && verified.size() == reports.size();
                 throw new AbortException("Aborted after Azure renewed " + keys(new ArrayList<>(reports.keySet()))
-                        + "; the new key was stored in credential(s) " + quoted(ids)
+                        + "; the new key was stored in credential(s) " + firstOf(ids)
                         + " before stopping, so Jenkins and Azure agree" + (allVerified ? "" : " (it was not verified)")
                         + ".");
             }
@@ -360,11 +358,7 @@ public final class KeyRenewalService {
         }
 
         private String recovery(List<RenewKeyConfig> members) {
-            StringBuilder out = new StringBuilder();
-            for (RenewKeyConfig member : members) {
-                out.append(out.length() == 0 ? "" : " ").append(Recovery.instructions(member, storage.ids(member)));
-            }
-            return out.toString();
+            return KeyRenewalService.recovery(members, storage);
         }
     }
 
@@ -373,15 +367,35 @@ public final class KeyRenewalService {
         if (ids.isEmpty()) {
             return "the credentials of the identities Azure selects (ids as the run names them)";
         }
-        List<String> first = new ArrayList<>(ids).subList(0, Math.min(10, ids.size()));
-        return "credential(s) " + quoted(first) + (ids.size() > first.size() ? " and " + (ids.size() - first.size())
-                + " more" : "");
+        return "credential(s) " + firstOf(ids);
     }
+
+    /** How many names a one-line failure lists; a fleet's table in the log names every identity. */
+    private static final int NAMED_IN_LINE = 10;
+    /** How many recovery commands a one-line failure gives; the others follow the same pattern. */
+    private static final int RECOVERIES_IN_LINE = 3;
 
     private static String describeAll(List<RenewKeyConfig> members) {
         List<String> names = new ArrayList<>();
-        members.forEach(m -> names.add(m.describeTarget()));
-        return String.join("; ", names);
+        members.stream().limit(NAMED_IN_LINE).forEach(m -> names.add(m.describeTarget()));
+        return String.join("; ", names) + (members.size() > NAMED_IN_LINE
+                ? " and " + (members.size() - NAMED_IN_LINE) + " more" : "");
+    }
+
+    /** Quoted ids, at most {@link #NAMED_IN_LINE}. */
+    static String firstOf(Set<String> ids) {
+        List<String> first = new ArrayList<>(ids).subList(0, Math.min(NAMED_IN_LINE, ids.size()));
+        return quoted(first) + (ids.size() > first.size() ? " and " + (ids.size() - first.size()) + " more" : "");
+    }
+
+    private static String recovery(List<RenewKeyConfig> members, KeyStorage storage) {
+        StringBuilder out = new StringBuilder();
+        members.stream().limit(RECOVERIES_IN_LINE).forEach(member ->
+                out.append(out.length() == 0 ? "" : " ").append(storage.recovery(member)));
+        if (members.size() > RECOVERIES_IN_LINE) {
+            out.append(" Likewise for the other ").append(members.size() - RECOVERIES_IN_LINE).append('.');
+        }
+        return out.toString();
     }
 
     /** Ends with {@code " of " + config.describeTarget()}: that is how a later run recognises whose credential it is. */
@@ -402,15 +416,10 @@ public final class KeyRenewalService {
         String line = "Unexpected " + e.getClass().getSimpleName() + " while " + action + " " + target.keyPhrase()
                 + " " + target.describe() + " (details in the Jenkins system log).";
         if (!pending.isEmpty()) {
-            List<String> ids = new ArrayList<>();
-            StringBuilder recovery = new StringBuilder();
-            for (RenewKeyConfig member : pending) {
-                ids.addAll(storage.ids(member).values());
-                recovery.append(recovery.length() == 0 ? "" : " ").append(Recovery.instructions(member,
-                        storage.ids(member)));
-            }
-            line += " Azure may already hold a new key; credential(s) " + quoted(ids) + " were not changed. "
-                    + recovery;
+            Set<String> ids = new LinkedHashSet<>();
+            pending.forEach(member -> ids.addAll(storage.ids(member).values()));
+            line += " Azure may already hold a new key; credential(s) " + firstOf(ids) + " were not changed. "
+                    + recovery(pending, storage);
         }
         return new AbortException(line);
     }

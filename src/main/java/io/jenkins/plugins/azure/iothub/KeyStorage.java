@@ -27,6 +27,11 @@ interface KeyStorage {
      */
     Stored store(Map<RenewKeyConfig, RenewedKeys> batch, java.io.PrintStream log, boolean linePerCredential);
 
+    /** How to bring Jenkins in line with Azure for a member whose new keys did not reach storage. */
+    default String recovery(RenewKeyConfig member) {
+        return Recovery.instructions(member, ids(member));
+    }
+
     /** What a batch stored, per member, and which members failed (with the first reason, redacted). */
     record Stored(Map<RenewKeyConfig, List<RenewalReport.StoredCredential>> stored,
             Map<RenewKeyConfig, Map<KeySlot, String>> failed, String firstReason) {}

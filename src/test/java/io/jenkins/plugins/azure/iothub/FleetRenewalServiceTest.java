@@ -375,10 +375,15 @@ class FleetRenewalServiceTest {
                 "no second batch");
         assertTrue(e.getMessage().startsWith("Azure renewed the keys of device 'sensor-0000' on hub 'hub-fleet';"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("(disk full)"), e.getMessage());
-        assertTrue(e.getMessage().contains("'iothub.hub-fleet.device.sensor-0099.primary' <- `az iot hub"
-                + " device-identity connection-string show --hub-name hub-fleet -g rg-fleet --device-id sensor-0099"
+        assertTrue(e.getMessage().contains("device 'sensor-0009' on hub 'hub-fleet' and 90 more, but Jenkins could"
+                + " not store it in credential(s) 'iothub.hub-fleet.device.sensor-0000.primary', "), e.getMessage());
+        assertTrue(e.getMessage().contains("'iothub.hub-fleet.device.sensor-0009.primary' and 90 more (disk full)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("'iothub.hub-fleet.device.sensor-0002.primary' <- `az iot hub"
+                + " device-identity connection-string show --hub-name hub-fleet -g rg-fleet --device-id sensor-0002"
                 + " --key-type primary -o tsv`"), "recovery per device");
+        assertTrue(e.getMessage().contains("Likewise for the other 97."), e.getMessage());
+        assertTrue(e.getMessage().length() < 3000, "one readable line");
     }
 
     @Test
@@ -400,6 +405,29 @@ class FleetRenewalServiceTest {
                 + " keys can be renewed; it would be stored in credential(s) 'iothub.hub-fleet.device.sensor-0000"
                 + ".primary', "), text);
         assertTrue(text.contains(" and 20 more in the credentials of folder 'iot'. Nothing was changed."), text);
+    }
+
+    @Test
+    void aSecretFileThatCannotBeSavedEndsTheRunWithRecoveryIntoTheFile() {
+        devices(150);
+        store.failSaves("disk full");
+        RenewFleetKeysConfig config = fleet("secondary");
+        config.setDevices(String.join(" ", ids));
+        config.setStoreIn("file");
+        config.setRotation("r9");
+        config.setOperationsPerMinute(600_000);
+
+        AbortException e = failure(config, folder());
+
+        assertEquals(1, emulator.requests().all().stream()
+                .filter(r -> r.method().equals("POST") && r.rawPath().equals("/devices")).count(), "no second batch");
+        assertTrue(e.getMessage().contains("Jenkins could not store it in credential(s) 'iothub.hub-fleet.fleet'"
+                + " (disk full)"), e.getMessage());
+        assertFalse(e.getMessage().contains("UncheckedIOException"), "the engine's view of the stop is not shown");
+        assertTrue(e.getMessage().contains("To recover sensor-0000, rerun with rotation 'r9' (it is renewed again and"
+                + " stored), or put the current value of secondary (`az iot hub device-identity connection-string show"
+                + " --hub-name hub-fleet -g rg-fleet --device-id sensor-0000 --key-type secondary -o tsv`) into the"
+                + " JSON map of Secret file credential 'iothub.hub-fleet.fleet'."), e.getMessage());
     }
 
     @Test
