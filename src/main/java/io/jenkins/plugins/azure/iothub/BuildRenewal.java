@@ -8,7 +8,10 @@ import io.jenkins.plugins.azure.iothub.jenkins.CredentialsLocation;
 import io.jenkins.plugins.azure.iothub.jenkins.OptionNames;
 import io.jenkins.plugins.azure.iothub.jenkins.StoreCredentialTarget;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import jenkins.model.Jenkins;
 
 /** Wires the Jenkins adapters for one build and records the result on the build page. */
@@ -33,6 +36,77 @@ final class BuildRenewal {
                 azureAccess(run, config.getAzureCredentialsId(), log), target, log);
         KeyRenewalAction.record(run, report);
         return report;
+    }
+
+    /** Several policies of one hub in one hub update; every policy's report is recorded on the build page. */
+    static List<RenewalReport> performPolicies(Run<?, ?> run, TaskListener listener, RenewPolicyKeysConfig config,
+            Wording wording) throws AbortException {
+        List<String> problems = config.validate(wording);
+        if (!problems.isEmpty()) {
+            throw new AbortException(wording.invalid(IotHubRenewPolicyKeysStep.FUNCTION,
+                    KeyRenewalService.POLICIES_TITLE, problems));
+        }
+        PrintStream log = listener.getLogger();
+        StoreCredentialTarget target = credentialTarget(run, config.getCredentialsFolder(), wording.optionNames(), log);
+        List<RenewalReport> reports = new KeyRenewalService().renewPolicies(config,
+                azureAccess(run, config.getAzureCredentialsId(), log), target, log, wording);
+        reports.forEach(report -> KeyRenewalAction.record(run, report));
+        return reports;
+    }
+
+    /** The map {@code iotHubRenewPolicyKeys} returns: the hub and one single renewal's map per policy. */
+    static Map<String, Object> policiesMap(RenewPolicyKeysConfig config, List<RenewalReport> reports) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("hub", config.getHub());
+        map.put("dryRun", config.isDryRun());
+        List<Map<String, Object>> policies = new ArrayList<>();
+        reports.forEach(r -> policies.add(r.toMap()));
+        map.put("policies", policies);
+        return map;
+    }
+
+    /** A fleet of devices and modules; the step returns the map, the build page records every identity. */
+    static Map<String, Object> performFleet(Run<?, ?> run, TaskListener listener, RenewFleetKeysConfig config,
+            Wording wording) throws AbortException {
+        List<String> problems = config.validate(wording);
+        if (!problems.isEmpty()) {
+            throw new AbortException(wording.invalid(IotHubRenewFleetKeysStep.FUNCTION,
+                    KeyRenewalService.FLEET_TITLE, problems));
+        }
+        PrintStream log = listener.getLogger();
+        StoreCredentialTarget target = credentialTarget(run, config.getCredentialsFolder(), wording.optionNames(), log);
+        KeyRenewalService.FleetOutcome outcome = new KeyRenewalService().renewFleet(config,
+                azureAccess(run, config.getAzureCredentialsId(), log), target, log, wording);
+        outcome.reports().forEach(report -> KeyRenewalAction.record(run, report));
+        return fleetMap(config, outcome);
+    }
+
+    /** Non-secret facts of a fleet run: counts, where the keys went, and per identity its credentials. */
+    static Map<String, Object> fleetMap(RenewFleetKeysConfig config, KeyRenewalService.FleetOutcome outcome) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("hub", config.getHub());
+        map.put("selection", config.selection());
+        map.put("key", config.getKey());
+        map.put("storeIn", config.getStoreIn());
+        if (config.isFile()) {
+            map.put("fileCredentialsId", config.fileId());
+        }
+        if (config.getRotation() != null) {
+            map.put("rotation", config.getRotation());
+        }
+        map.put("dryRun", config.isDryRun());
+        map.put("renewed", config.isDryRun() ? 0 : outcome.reports().size());
+        List<String> skipped = new ArrayList<>();
+        outcome.skipped().forEach(id -> skipped.add(id.toString()));
+        map.put("skipped", skipped);
+        List<Map<String, Object>> identities = new ArrayList<>();
+        for (RenewalReport report : outcome.reports()) {
+            Map<String, Object> entry = report.toMap();
+            entry.remove("hub");
+            identities.add(entry);
+        }
+        map.put("identities", identities);
+        return map;
     }
 
     /**

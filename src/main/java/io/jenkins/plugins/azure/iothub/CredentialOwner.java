@@ -39,6 +39,17 @@ public final class CredentialOwner {
         out.append(id);
     }
 
+    /** The owner of a fleet's Secret file credential: the hub and how the fleet was chosen. */
+    static CredentialOwner fleet(String hub, String selection) {
+        return new CredentialOwner(hub, selection);
+    }
+
+    private CredentialOwner(String hub, String selection) {
+        StringBuilder out = new StringBuilder("fleet ");
+        exact(out, selection);
+        this.phrase = out.append(" on hub '").append(hub).append('\'').toString();
+    }
+
     public static CredentialOwner of(RenewKeyConfig config) {
         return new CredentialOwner(config.getHub(), config.getPolicy(), config.getDevice(), config.getModule());
     }
@@ -50,11 +61,13 @@ public final class CredentialOwner {
 
     /**
      * What the plugin's descriptions say before the owner: which slot, key or connection string, and for the stable
-     * credential of a rotation its phase ({@link RotationPhase}).
+     * credential of a rotation its phase ({@link RotationPhase}), for a fleet's credential its rotation label; or,
+     * for a fleet's Secret file, {@code fleet keys}.
      */
     private static final Pattern WRITTEN_BY_US = Pattern.compile(
             Pattern.quote(KeyRenewalService.OWNERSHIP_MARKER)
-                    + ": (primary|secondary) (key|connection string)(?: \\(rotation: [^()]*\\))? of ");
+                    + ": (?:(primary|secondary) (key|connection string)(?: \\(rotation: [^()]*\\)| \\(fleet rotation '"
+                    + RenewFleetKeysConfig.ROTATION_LABEL + "'\\))?|fleet (?:keys|connection strings)) of ");
 
     /**
      * Whether a credential description is one this plugin wrote for this target: marker, slot, then exactly this

@@ -54,4 +54,23 @@ public interface CredentialTarget {
      * @throws AbortException when the id belongs to something else, by the same rules as {@link #checkWritable}
      */
     Stored read(String id, CredentialOwner owner) throws AbortException;
+
+    /**
+     * Like {@link #write}, for a Secret file credential holding {@code content} as the file {@code fileName}: the
+     * same permission and ownership rules (only a file this plugin wrote for the same owner is replaced).
+     */
+    default WriteResult writeFile(String id, CredentialOwner owner, String description, String fileName,
+            KeyMaterial content) throws IOException {
+        throw new IOException(describe() + " cannot hold Secret file credentials");
+    }
+
+    /** Like {@link #read}, for a Secret file credential this plugin wrote: its description and content. */
+    default Stored readFile(String id, CredentialOwner owner) throws AbortException {
+        return null;
+    }
+
+    /** The descriptions of every credential this plugin wrote in the store, as the build identity sees it. */
+    default List<String> ownedDescriptions() {
+        return List.of();
+    }
 }

@@ -1,20 +1,18 @@
 package io.jenkins.plugins.azure.iothub;
 
 import hudson.AbortException;
-import io.jenkins.plugins.azure.iothub.engine.DataPlaneAuth;
-import io.jenkins.plugins.azure.iothub.engine.IdentityKeyRequest;
-import io.jenkins.plugins.azure.iothub.engine.IdentityKeyResult;
 import io.jenkins.plugins.azure.iothub.engine.IotHubKeyClient;
 import io.jenkins.plugins.azure.iothub.engine.IotHubKeyException;
-import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
 import io.jenkins.plugins.azure.iothub.engine.KeySlot;
-import io.jenkins.plugins.azure.iothub.engine.KeyType;
-import io.jenkins.plugins.azure.iothub.engine.PolicyKeyRequest;
-import io.jenkins.plugins.azure.iothub.engine.PolicyKeyResult;
+import java.io.IOException;
 import java.io.PrintStream;
+import io.jenkins.plugins.azure.iothub.engine.IdentityId;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * Validate, resolve Azure access, prove the credentials may be written, renew (or only check, in a dry run),
- * verify, store, report. Every failure is an {@link AbortException} with one actionable line.
+ * verify, store, report. Every failure is an {@link AbortException} with one actionable line. The phases are the
+ * same for every {@link RenewalTarget}: a policy, a device or module, several policies of a hub, a fleet.
  */
 public final class KeyRenewalService {
 
@@ -33,15 +32,22 @@ public final class KeyRenewalService {
     public static final String OWNERSHIP_MARKER = "Managed by Azure IoT Hub Key Renewal";
 
     private final Clock clock;
+    private final Duration progressInterval;
 
     public KeyRenewalService() {
         this(Clock.systemUTC());
     }
 
     KeyRenewalService(Clock clock) {
-        this.clock = clock;
+        this(clock, FleetTarget.PROGRESS_INTERVAL);
     }
 
+    KeyRenewalService(Clock clock, Duration progressInterval) {
+        this.clock = clock;
+        this.progressInterval = progressInterval;
+    }
+
+    /** One policy, device or module. */
     public RenewalReport renew(RenewKeyConfig config, AzureAccess access, CredentialTarget target, PrintStream log)
             throws AbortException {
         List<String> problems = config.validate();
@@ -49,207 +55,373 @@ public final class KeyRenewalService {
             throw new AbortException(Wording.PIPELINE.invalidConfiguration(problems));
         }
         IotHubKeyClient client = access.clientFor(config);
-        Map<KeySlot, String> ids = new LinkedHashMap<>();
-        for (KeySlot slot : config.storedSlots()) {
-            ids.put(slot, config.credentialIdFor(slot));
-        }
-        CredentialOwner owner = CredentialOwner.of(config);
-        target.checkWritable(new ArrayList<>(ids.values()), owner);
-
-        if (config.isDryRun()) {
-            return dryRun(config, client, target, ids, log);
-        }
-        log.println("Renewing the " + config.getKey() + " key of " + config.describeTarget() + "...");
-        RenewedKeys keys = renewInAzure(config, client, ids);
-        for (KeySlot slot : ids.keySet()) {
-            log.println("Azure now holds a new " + slotName(slot) + " key (fingerprint "
-                    + keys.key(slot).fingerprint() + ", " + keys.origin().describe() + ") for "
-                    + config.describeTarget() + ".");
-        }
-        if (!keys.otherChanges().isEmpty()) {
-            log.println("Note: right after the new keys were written, something else changed "
-                    + String.join(", ", keys.otherChanges()) + " of " + config.describeTarget()
-                    + "; the new keys are in place, check that the other change was intended.");
-        }
-        // Azure holds the new key now: an abort from here on must not stop it from reaching the credential.
-        boolean aborted = Thread.interrupted();
-        boolean verifying = config.isVerify() && keys.verifiable() && !aborted;
-        String verifyFailure = verifying ? verify(config, client, keys, ids) : null;
-        aborted |= Thread.interrupted();
-        List<RenewalReport.StoredCredential> stored;
-        try {
-            stored = store(config, target, owner, keys, ids, log);
-        } finally {
-            if (aborted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (aborted) {
-            boolean verified = verifying && verifyFailure == null;
-            throw new AbortException("Aborted after Azure renewed the " + config.getKey() + " key of "
-                    + config.describeTarget() + "; the new key was stored in credential(s) " + quoted(ids.values())
-                    + " before stopping, so Jenkins and Azure agree" + (verified ? "" : " (it was not verified)")
-                    + ".");
-        }
-        if (verifyFailure != null) {
-            throw new AbortException("The new key of " + config.describeTarget() + " was stored in credential(s) "
-                    + quoted(ids.values()) + ", but verifying it " + verificationMethod(config) + " failed: "
-                    + verifyFailure);
-        }
-        if (verifying) {
-            log.println("Verified the new key(s) of " + config.describeTarget() + " " + verificationMethod(config)
-                    + ".");
-        } else if (config.isVerify()) {
-            // The default 'device' policy only has DeviceConnect: failing its renewal over this would be worse.
-            log.println("Not verified: " + config.describeTarget() + " only has DeviceConnect rights, which no"
-                    + " service-side read accepts; the new key was stored without that check.");
-        }
-        return new RenewalReport(config, keys.hostName(), target.describe(), verifying, clock.instant(), stored);
+        return run(RenewalTarget.of(config), client, new CredentialStorage(target), new Options(config), log)
+                .get(0);
     }
 
-    private RenewalReport dryRun(RenewKeyConfig config, IotHubKeyClient client, CredentialTarget target,
-            Map<KeySlot, String> ids, PrintStream log) throws AbortException {
+    /** Several policies of one hub in one hub update; one report per policy. */
+    public List<RenewalReport> renewPolicies(RenewPolicyKeysConfig config, AzureAccess access,
+            CredentialTarget target, PrintStream log, Wording w) throws AbortException {
+        List<String> problems = config.validate(w);
+        if (!problems.isEmpty()) {
+            throw new AbortException(w.invalid(IotHubRenewPolicyKeysStep.FUNCTION, POLICIES_TITLE, problems));
+        }
+        List<RenewKeyConfig> members = config.members();
+        IotHubKeyClient client = access.clientFor(members.get(0));
+        return run(new PolicySetTarget(members), client, new CredentialStorage(target),
+                new Options(config.isDryRun(), config.isVerify(), false, true), log);
+    }
+
+    /**
+     * Many devices and modules of one hub at the registry's pace; each batch is stored before the next is sent, and
+     * a rerun of the same {@code rotation} skips what an earlier run stored.
+     */
+    public FleetOutcome renewFleet(RenewFleetKeysConfig config, AzureAccess access, CredentialTarget target,
+            PrintStream log, Wording w) throws AbortException {
+        List<String> problems = config.validate(w);
+        if (!problems.isEmpty()) {
+            throw new AbortException(w.invalid(IotHubRenewFleetKeysStep.FUNCTION, FLEET_TITLE, problems));
+        }
+        IotHubKeyClient client = access.clientFor(config.single(config.getKey()));
+        List<RenewKeyConfig> members = new ArrayList<>();
+        config.identities().forEach(id -> members.add(config.member(id)));
+        Set<IdentityId> alreadyRenewed;
+        KeyStorage storage;
+        if (config.isFile()) {
+            FileStorage file = new FileStorage(target, config);
+            file.checkWritable(members);
+            alreadyRenewed = file.alreadyRenewed();
+            storage = file;
+        } else {
+            CredentialStorage credentials = new CredentialStorage(target, config.getRotation());
+            credentials.checkWritable(members);
+            alreadyRenewed = credentials.alreadyRenewed(config);
+            storage = credentials;
+        }
+        FleetTarget fleet = new FleetTarget(config, alreadyRenewed, log, progressInterval);
+        List<RenewalReport> reports = run(fleet, client, storage, new Options(config.isDryRun(), false, true, false), log);
+        return new FleetOutcome(reports, fleet.result() == null ? List.of() : fleet.result().skipped(),
+                storage.describe());
+    }
+
+    /** What a fleet run stored (one report per identity) and which identities it skipped as already renewed. */
+    public record FleetOutcome(List<RenewalReport> reports, List<IdentityId> skipped, String storeDescription) {}
+
+    static final String FLEET_TITLE = "Azure IoT Hub key renewal of a fleet";
+
+    static final String POLICIES_TITLE = "Azure IoT Hub key renewal of several policies";
+
+    /** How a run treats its members; a fleet stops at the first batch it cannot store. */
+    /**
+     * @param stopWhenNotStored a fleet ends at the first batch it cannot store
+     * @param linePerMember whether each member's new keys get their own log line (a fleet has a table instead)
+     */
+    record Options(boolean dryRun, boolean verify, boolean stopWhenNotStored, boolean linePerMember) {
+        Options(RenewKeyConfig config) {
+            this(config.isDryRun(), config.isVerify(), false, true);
+        }
+    }
+
+    /**
+     * The phases every target shares.
+     *
+     * @return one report per member, in the order Azure renewed them
+     */
+    List<RenewalReport> run(RenewalTarget target, IotHubKeyClient client, KeyStorage storage, Options options,
+            PrintStream log) throws AbortException {
+        storage.checkWritable(target.members());
+        if (options.dryRun()) {
+            return dryRun(target, client, storage, log);
+        }
+        log.println("Renewing " + target.keyPhrase() + " " + target.describe() + "...");
+        Ledger ledger = new Ledger(target, storage, options, log);
+        try {
+            target.renew(client, ledger::accept);
+        } catch (RenewalTarget.Incomplete e) {
+            ledger.failIncomplete(e);
+        } catch (IotHubKeyException e) {
+            ledger.failRenewal(e);
+        } catch (IOException e) {
+            // the ledger stopped the run: a batch could not be stored; its failure is reported below
+        } catch (RuntimeException e) {
+            ledger.failUnexpected(e);
+        }
+        return ledger.finish();
+    }
+
+    private List<RenewalReport> dryRun(RenewalTarget target, IotHubKeyClient client, KeyStorage storage,
+            PrintStream log) throws AbortException {
         String hostName;
         try {
-            hostName = config.isIdentity()
-                    ? client.checkIdentity(identityRequest(config)).hub().hostName()
-                    : client.checkPolicy(policyRequest(config)).hub().hostName();
+            hostName = target.check(client);
         } catch (IotHubKeyException e) {
             throw new AbortException("Dry run: " + e.getMessage());
         } catch (RuntimeException e) {
-            throw unexpected(config, "checking", e, false, ids);
+            throw unexpected(target, "checking", e, List.of(), storage);
         }
-        log.println("Dry run: " + config.describeTarget() + " exists and its " + config.getKey()
-                + " key can be renewed; it would be stored in credential(s) " + quoted(ids.values()) + " in "
-                + target.describe() + ". Nothing was changed.");
-        List<RenewalReport.StoredCredential> planned = new ArrayList<>();
-        ids.forEach((slot, id) -> planned.add(new RenewalReport.StoredCredential(slot, id, "planned", null)));
-        return new RenewalReport(config, hostName, target.describe(), false, clock.instant(), planned);
-    }
-
-    private RenewedKeys renewInAzure(RenewKeyConfig config, IotHubKeyClient client, Map<KeySlot, String> ids)
-            throws AbortException {
-        try {
-            if (config.isIdentity()) {
-                IdentityKeyResult result = client.renewIdentityKey(identityRequest(config));
-                return new RenewedKeys(result.hostName(), result::key, result::connectionString,
-                        slot -> client.verifyIdentityKey(result, slot), result.keyOrigin(), result.otherChanges());
-            }
-            PolicyKeyResult result = client.renewPolicyKey(policyRequest(config));
-            ids.keySet().forEach(result::key); // a key missing from Azure's answer fails here, as one line
-            return new RenewedKeys(result.hostName(), result::key, result::connectionString,
-                    result.isVerifiable() ? slot -> client.verifyPolicyKey(result, slot) : null, result.keyOrigin(),
-                    List.of());
-        } catch (IotHubKeyException e) {
-            if (!e.keyMayHaveChanged()) {
-                throw new AbortException(e.getMessage());
-            }
-            throw new AbortException(e.getMessage() + " Azure may already hold a new " + config.getKey()
-                    + " key that Jenkins does not know; credential(s) " + quoted(ids.values())
-                    + " were not changed. " + Recovery.instructions(config, ids));
-        } catch (RuntimeException e) {
-            throw unexpected(config, "renewing", e, true, ids);
+        Set<String> ids = new LinkedHashSet<>();
+        target.members().forEach(m -> ids.addAll(storage.ids(m).values()));
+        log.println("Dry run: " + target.describe() + " exists and " + target.itsKeys() + " can be renewed; it would be"
+                + " stored in " + planned(ids) + " in " + storage.describe() + ". Nothing was changed.");
+        List<RenewalReport> reports = new ArrayList<>();
+        for (RenewKeyConfig member : target.members()) {
+            List<RenewalReport.StoredCredential> planned = new ArrayList<>();
+            storage.ids(member).forEach(
+                    (slot, id) -> planned.add(new RenewalReport.StoredCredential(slot, id, "planned", null)));
+            reports.add(new RenewalReport(member, hostName, storage.describe(), false, clock.instant(), planned));
         }
+        return reports;
     }
 
-    private static String verificationMethod(RenewKeyConfig config) {
-        return config.isIdentity() ? "by reading it back from the registry" : "with a SAS-signed read";
-    }
+    /** What each batch did, and the one line the run ends with when anything is not in order. */
+    private final class Ledger {
+        private final RenewalTarget target;
+        private final KeyStorage storage;
+        private final Options options;
+        private final PrintStream log;
+        private final Map<RenewKeyConfig, RenewalReport> reports = new LinkedHashMap<>();
+        private final Map<RenewKeyConfig, Map<KeySlot, String>> notStored = new LinkedHashMap<>();
+        private final Map<RenewKeyConfig, String> verifyFailures = new LinkedHashMap<>();
+        private final List<RenewKeyConfig> verified = new ArrayList<>();
+        private String storeReason;
+        private boolean aborted;
+        private AbortException failure;
 
-    /** @return null when every renewed key works, else the engine's one-line reason */
-    private static String verify(RenewKeyConfig config, IotHubKeyClient client, RenewedKeys keys,
-            Map<KeySlot, String> ids) {
-        try {
-            for (KeySlot slot : ids.keySet()) {
-                keys.verifier().verify(slot);
-            }
-            return null;
-        } catch (IotHubKeyException e) {
-            return e.getMessage();
-        } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Unexpected failure verifying the new key of " + config.describeTarget(),
-                    Redaction.redactedCopy(e, keys, ids.keySet()));
-            return "unexpected " + e.getClass().getSimpleName() + " (details in the Jenkins system log)";
+        Ledger(RenewalTarget target, KeyStorage storage, Options options, PrintStream log) {
+            this.target = target;
+            this.storage = storage;
+            this.options = options;
+            this.log = log;
         }
-    }
 
-    private static List<RenewalReport.StoredCredential> store(RenewKeyConfig config, CredentialTarget target,
-            CredentialOwner owner, RenewedKeys keys, Map<KeySlot, String> ids, PrintStream log)
-            throws AbortException {
-        List<RenewalReport.StoredCredential> stored = new ArrayList<>();
-        Map<KeySlot, String> failed = new LinkedHashMap<>();
-        String firstReason = null;
-        boolean asConnectionString = RenewKeyConfig.STORE_CONNECTION_STRING.equals(config.getStore());
-        for (Map.Entry<KeySlot, String> entry : ids.entrySet()) {
-            KeySlot slot = entry.getKey();
-            KeyMaterial key = keys.key(slot);
-            KeyMaterial value = asConnectionString ? keys.connectionString(slot) : key;
-            try {
-                CredentialTarget.WriteResult result = target.write(
-                        entry.getValue(), owner, description(config, slot, asConnectionString), value);
-                stored.add(new RenewalReport.StoredCredential(slot, entry.getValue(), result.label(),
-                        key.fingerprint()));
-                log.println("Stored the new " + slotName(slot) + (asConnectionString ? " connection string" : " key")
-                        + " in credential '" + entry.getValue() + "' (" + result.label() + ") in "
-                        + target.describe() + ".");
-            } catch (Exception e) { // IOException, AccessDeniedException or any store failure: report, never lose
-                failed.put(slot, entry.getValue());
-                if (firstReason == null) {
-                    firstReason = Redaction.redact(String.valueOf(e.getMessage()), keys, ids.keySet());
+        void accept(Map<RenewKeyConfig, RenewedKeys> batch) throws IOException {
+            for (Map.Entry<RenewKeyConfig, RenewedKeys> e : batch.entrySet()) {
+                RenewKeyConfig member = e.getKey();
+                RenewedKeys keys = e.getValue();
+                for (KeySlot slot : options.linePerMember() ? member.storedSlots() : List.<KeySlot>of()) {
+                    log.println("Azure now holds a new " + slotName(slot) + " key (fingerprint "
+                            + keys.key(slot).fingerprint() + ", " + keys.origin().describe() + ") for "
+                            + member.describeTarget() + ".");
                 }
-                LOGGER.log(Level.FINE, "Storing credential " + entry.getValue() + " failed",
-                        Redaction.redactedCopy(e, keys, ids.keySet()));
+                if (!keys.otherChanges().isEmpty()) {
+                    log.println("Note: right after the new keys were written, something else changed "
+                            + String.join(", ", keys.otherChanges()) + " of " + member.describeTarget()
+                            + "; the new keys are in place, check that the other change was intended.");
+                }
+            }
+            // Azure holds the new keys now: an abort from here on must not stop them from reaching the credentials.
+            aborted |= Thread.interrupted();
+            for (Map.Entry<RenewKeyConfig, RenewedKeys> e : batch.entrySet()) {
+                if (options.verify() && e.getValue().verifiable() && !aborted) {
+                    String problem = verify(e.getKey(), e.getValue());
+                    if (problem == null) {
+                        verified.add(e.getKey());
+                    } else {
+                        verifyFailures.put(e.getKey(), problem);
+                    }
+                }
+            }
+            aborted |= Thread.interrupted();
+            KeyStorage.Stored stored;
+            try {
+                stored = storage.store(batch, log, options.linePerMember());
+            } finally {
+                if (aborted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            stored.stored().forEach((member, credentials) -> reports.put(member, new RenewalReport(member,
+                    batch.get(member).hostName(), storage.describe(), verified.contains(member), clock.instant(),
+                    credentials)));
+            notStored.putAll(stored.failed());
+            if (storeReason == null) {
+                storeReason = stored.firstReason();
+            }
+            if (!stored.failed().isEmpty() && options.stopWhenNotStored()) {
+                // ends the renewal before Azure renews keys Jenkins cannot keep; the line says what was not stored
+                throw new IOException();
             }
         }
-        if (!failed.isEmpty()) {
-            throw new AbortException("Azure renewed the " + config.getKey() + " key of " + config.describeTarget()
-                    + ", but Jenkins could not store it in credential(s) " + quoted(failed.values()) + " ("
-                    + firstReason + "); do not rely on " + (failed.size() == 1 ? "that credential" : "them")
-                    + ": it may hold the OLD key, or the new one only until Jenkins restarts"
-                    + (stored.isEmpty() ? "" : " (stored fine: " + quoted(storedIds(stored)) + ")")
-                    + ". " + Recovery.instructions(config, failed));
+
+        void failRenewal(IotHubKeyException e) {
+            List<RenewKeyConfig> pending = pending();
+            if (!e.keyMayHaveChanged()) {
+                failure = new AbortException(e.getMessage());
+                return;
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            pending.forEach(m -> ids.addAll(storage.ids(m).values()));
+            failure = new AbortException(e.getMessage() + " Azure may already hold " + newKeys(pending)
+                    + " that Jenkins does not know; credential(s) " + firstOf(ids) + " were not changed. "
+                    + recovery(pending));
         }
-        return stored;
+
+        void failIncomplete(RenewalTarget.Incomplete e) {
+            StringBuilder line = new StringBuilder(e.getMessage());
+            if (!reports.isEmpty()) {
+                Set<String> ids = new LinkedHashSet<>();
+                reports.values().forEach(r -> r.getCredentials().forEach(c -> ids.add(c.getCredentialsId())));
+                line.append(" Stored the new keys Azure holds in credential(s) ").append(firstOf(ids)).append('.');
+            }
+            if (!e.unknown.isEmpty()) {
+                line.append(" Azure may hold new keys for ").append(describeAll(e.unknown))
+                        .append(" that Jenkins does not know. ").append(recovery(e.unknown));
+            }
+            failure = new AbortException(line.toString());
+        }
+
+        void failUnexpected(RuntimeException e) {
+            failure = unexpected(target, "renewing", e, pending(), storage);
+        }
+
+        /** Members this run knows of whose keys have not reached a credential. */
+        private List<RenewKeyConfig> pending() {
+            List<RenewKeyConfig> pending = new ArrayList<>(target.members());
+            pending.removeAll(reports.keySet());
+            return pending;
+        }
+
+        List<RenewalReport> finish() throws AbortException {
+            if (!notStored.isEmpty()) {
+                Set<String> stored = new LinkedHashSet<>();
+                reports.values().forEach(r -> r.getCredentials().forEach(c -> stored.add(c.getCredentialsId())));
+                Set<String> failed = new LinkedHashSet<>();
+                notStored.values().forEach(ids -> failed.addAll(ids.values()));
+                throw new AbortException("Azure renewed " + keys(new ArrayList<>(notStored.keySet()))
+                        + ", but Jenkins could not store it in credential(s) " + firstOf(failed) + " ("
+                        + storeReason + "); do not rely on " + (failed.size() == 1 ? "that credential" : "them")
+                        + ": it may hold the OLD key, or the new one only until Jenkins restarts"
+                        + (stored.isEmpty() ? "" : " (stored fine: " + firstOf(stored) + ")") + ". "
+                        + recovery(new ArrayList<>(notStored.keySet()))
+                        + (failure == null ? "" : " " + failure.getMessage()));
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            Set<String> ids = new LinkedHashSet<>();
+            reports.values().forEach(r -> r.getCredentials().forEach(c -> ids.add(c.getCredentialsId())));
+            if (aborted) {
+                boolean allVerified = options.verify() && verifyFailures.isEmpty()
+                        && verified.size() == reports.size();
+                throw new AbortException("Aborted after Azure renewed " + keys(new ArrayList<>(reports.keySet()))
+                        + "; the new key was stored in credential(s) " + firstOf(ids)
+                        + " before stopping, so Jenkins and Azure agree" + (allVerified ? "" : " (it was not verified)")
+                        + ".");
+            }
+            if (!verifyFailures.isEmpty()) {
+                StringBuilder line = new StringBuilder();
+                verifyFailures.forEach((member, problem) -> line.append(line.length() == 0 ? "" : " ")
+                        .append("The new key of ").append(member.describeTarget()).append(" was stored in credential(s) ")
+                        .append(quoted(storage.ids(member).values())).append(", but verifying it ")
+                        .append(target.verificationMethod()).append(" failed: ").append(problem));
+                throw new AbortException(line.toString());
+            }
+            for (RenewKeyConfig member : reports.keySet()) {
+                if (verified.contains(member)) {
+                    log.println("Verified the new key(s) of " + member.describeTarget() + " "
+                            + target.verificationMethod() + ".");
+                } else if (options.verify()) {
+                    // The default 'device' policy only has DeviceConnect: failing its renewal over this would be worse.
+                    log.println("Not verified: " + member.describeTarget() + " only has DeviceConnect rights, which no"
+                            + " service-side read accepts; the new key was stored without that check.");
+                }
+            }
+            return new ArrayList<>(reports.values());
+        }
+
+        private String verify(RenewKeyConfig member, RenewedKeys keys) {
+            try {
+                for (KeySlot slot : member.storedSlots()) {
+                    keys.verifier().verify(slot);
+                }
+                return null;
+            } catch (IotHubKeyException e) {
+                return e.getMessage();
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.WARNING, "Unexpected failure verifying the new key of " + member.describeTarget(),
+                        Redaction.redactedCopy(e, keys, member.storedSlots()));
+                return "unexpected " + e.getClass().getSimpleName() + " (details in the Jenkins system log)";
+            }
+        }
+
+        /** {@code the primary key of policy 'p' on hub 'h'}, or the members' list for several. */
+        private String keys(List<RenewKeyConfig> members) {
+            if (members.size() == 1) {
+                return "the " + members.get(0).getKey() + " key of " + members.get(0).describeTarget();
+            }
+            return "the keys of " + describeAll(members);
+        }
+
+        private String newKeys(List<RenewKeyConfig> members) {
+            return members.size() == 1 ? "a new " + members.get(0).getKey() + " key"
+                    : "new keys for " + describeAll(members);
+        }
+
+        private String recovery(List<RenewKeyConfig> members) {
+            return KeyRenewalService.recovery(members, storage);
+        }
     }
 
-    private static List<String> storedIds(List<RenewalReport.StoredCredential> stored) {
-        List<String> out = new ArrayList<>();
-        stored.forEach(c -> out.add(c.getCredentialsId()));
-        return out;
+    /** The credentials a dry run names: all of a few, the first ten of many, or none known yet (a condition). */
+    private static String planned(Set<String> ids) {
+        if (ids.isEmpty()) {
+            return "the credentials of the identities Azure selects (ids as the run names them)";
+        }
+        return "credential(s) " + firstOf(ids);
+    }
+
+    /** How many names a one-line failure lists; a fleet's table in the log names every identity. */
+    private static final int NAMED_IN_LINE = 10;
+    /** How many recovery commands a one-line failure gives; the others follow the same pattern. */
+    private static final int RECOVERIES_IN_LINE = 3;
+
+    private static String describeAll(List<RenewKeyConfig> members) {
+        List<String> names = new ArrayList<>();
+        members.stream().limit(NAMED_IN_LINE).forEach(m -> names.add(m.describeTarget()));
+        return String.join("; ", names) + (members.size() > NAMED_IN_LINE
+                ? " and " + (members.size() - NAMED_IN_LINE) + " more" : "");
+    }
+
+    /** Quoted ids, at most {@link #NAMED_IN_LINE}. */
+    static String firstOf(Set<String> ids) {
+        List<String> first = new ArrayList<>(ids).subList(0, Math.min(NAMED_IN_LINE, ids.size()));
+        return quoted(first) + (ids.size() > first.size() ? " and " + (ids.size() - first.size()) + " more" : "");
+    }
+
+    private static String recovery(List<RenewKeyConfig> members, KeyStorage storage) {
+        StringBuilder out = new StringBuilder();
+        members.stream().limit(RECOVERIES_IN_LINE).forEach(member ->
+                out.append(out.length() == 0 ? "" : " ").append(storage.recovery(member)));
+        if (members.size() > RECOVERIES_IN_LINE) {
+            out.append(" Likewise for the other ").append(members.size() - RECOVERIES_IN_LINE).append('.');
+        }
+        return out.toString();
     }
 
     /** Ends with {@code " of " + config.describeTarget()}: that is how a later run recognises whose credential it is. */
     static String description(RenewKeyConfig config, KeySlot slot, boolean connectionString) {
-        return OWNERSHIP_MARKER + ": " + slotName(slot) + (connectionString ? " connection string" : " key")
-                + " of " + config.describeTarget();
+        return description(config, slot, connectionString, null);
     }
 
-    private static AbortException unexpected(RenewKeyConfig config, String action, RuntimeException e,
-            boolean mayHaveChanged, Map<KeySlot, String> ids) {
+    /** With a fleet's rotation label, which {@link CredentialOwner} accepts and a rerun of that rotation reads. */
+    static String description(RenewKeyConfig config, KeySlot slot, boolean connectionString, String rotation) {
+        return OWNERSHIP_MARKER + ": " + slotName(slot) + (connectionString ? " connection string" : " key")
+                + (rotation == null ? "" : " (fleet rotation '" + rotation + "')") + " of " + config.describeTarget();
+    }
+
+    private static AbortException unexpected(RenewalTarget target, String action, RuntimeException e,
+            List<RenewKeyConfig> pending, KeyStorage storage) {
         // The stack trace goes to the Jenkins system log only; the build log gets one line.
-        LOGGER.log(Level.WARNING, "Unexpected failure " + action + " " + config.describeTarget(), e);
-        String line = "Unexpected " + e.getClass().getSimpleName() + " while " + action + " the " + config.getKey()
-                + " key of " + config.describeTarget() + " (details in the Jenkins system log).";
-        if (mayHaveChanged) {
-            line += " Azure may already hold a new key; credential(s) " + quoted(ids.values()) + " were not changed. "
-                    + Recovery.instructions(config, ids);
+        LOGGER.log(Level.WARNING, "Unexpected failure " + action + " " + target.describe(), e);
+        String line = "Unexpected " + e.getClass().getSimpleName() + " while " + action + " " + target.keyPhrase()
+                + " " + target.describe() + " (details in the Jenkins system log).";
+        if (!pending.isEmpty()) {
+            Set<String> ids = new LinkedHashSet<>();
+            pending.forEach(member -> ids.addAll(storage.ids(member).values()));
+            line += " Azure may already hold a new key; credential(s) " + firstOf(ids) + " were not changed. "
+                    + recovery(pending, storage);
         }
         return new AbortException(line);
-    }
-
-    static PolicyKeyRequest policyRequest(RenewKeyConfig config) {
-        return PolicyKeyRequest.of(config.getHub(), config.getResourceGroup(), config.getPolicy(),
-                KeyType.parse(config.getKey()));
-    }
-
-    static IdentityKeyRequest identityRequest(RenewKeyConfig config) {
-        KeyType type = KeyType.parse(config.getKey());
-        DataPlaneAuth auth = DataPlaneAuth.valueOf(config.getDataPlaneAuth().toUpperCase(Locale.ROOT));
-        if (config.getModule() != null) {
-            return IdentityKeyRequest.module(config.getHub(), config.getResourceGroup(), config.getDevice(),
-                    config.getModule(), type, auth);
-        }
-        return IdentityKeyRequest.device(config.getHub(), config.getResourceGroup(), config.getDevice(), type, auth);
     }
 
     static String slotName(KeySlot slot) {

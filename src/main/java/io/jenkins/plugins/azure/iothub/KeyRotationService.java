@@ -6,12 +6,10 @@ import static io.jenkins.plugins.azure.iothub.RotationPhase.other;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import io.jenkins.plugins.azure.iothub.engine.CurrentKeys;
-import io.jenkins.plugins.azure.iothub.engine.IdentityKeyResult;
 import io.jenkins.plugins.azure.iothub.engine.IotHubKeyClient;
 import io.jenkins.plugins.azure.iothub.engine.IotHubKeyException;
 import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
 import io.jenkins.plugins.azure.iothub.engine.KeySlot;
-import io.jenkins.plugins.azure.iothub.engine.PolicyKeyResult;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -198,8 +196,7 @@ public final class KeyRotationService {
         CredentialTarget.Stored stored = target.read(id, owner);
         CurrentKeys keys;
         try {
-            keys = config.isIdentity() ? client.currentIdentityKeys(KeyRenewalService.identityRequest(reading))
-                    : client.currentPolicyKeys(KeyRenewalService.policyRequest(reading));
+            keys = RenewalTarget.of(reading).currentKeys(client);
         } catch (IotHubKeyException e) {
             throw new AbortException(e.getMessage() + " Nothing was changed.");
         }
@@ -277,16 +274,9 @@ public final class KeyRotationService {
         RenewKeyConfig renewal = now.config.renewal(slot);
         boolean connectionString = RenewKeyConfig.STORE_CONNECTION_STRING.equals(renewal.getStore());
         try {
-            if (renewal.isIdentity()) {
-                IdentityKeyResult result = now.client.renewIdentityKey(KeyRenewalService.identityRequest(renewal));
-                return new Renewed(slot, result.key(slot),
-                        connectionString ? result.connectionString(slot) : result.key(slot),
-                        () -> now.client.verifyIdentityKey(result, slot));
-            }
-            PolicyKeyResult result = now.client.renewPolicyKey(KeyRenewalService.policyRequest(renewal));
-            return new Renewed(slot, result.key(slot),
-                    connectionString ? result.connectionString(slot) : result.key(slot),
-                    result.isVerifiable() ? () -> now.client.verifyPolicyKey(result, slot) : null);
+            RenewedKeys keys = RenewalTarget.of(renewal).renewOne(now.client);
+            return new Renewed(slot, keys.key(slot), connectionString ? keys.connectionString(slot) : keys.key(slot),
+                    keys.verifiable() ? () -> keys.verifier().verify(slot) : null);
         } catch (IotHubKeyException | IllegalStateException e) { // IllegalStateException: no key in Azure's answer
             throw new AbortException(e.getMessage() + " Consumers are unaffected: credential '" + now.id
                     + "' holds the " + slotName(now.held) + " key, which this rotation does not renew. Run it"

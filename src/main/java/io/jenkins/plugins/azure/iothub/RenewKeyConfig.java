@@ -90,7 +90,7 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
         return key;
     }
 
-    /** The freestyle form's choice sets the key with its target ({@link RenewalTarget}). */
+    /** The freestyle form's choice sets the key with its target ({@link TargetChoice}). */
     void setKey(String key) {
         this.key = normalizeChoice(key);
     }
@@ -100,7 +100,7 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
      * registry access, and the key. Not saved: the fields it sets are.
      */
     @DataBoundSetter
-    public void setTarget(@CheckForNull RenewalTarget target) {
+    public void setTarget(@CheckForNull TargetChoice target) {
         if (target != null) {
             target.applyTo(this);
         }
@@ -108,8 +108,8 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
 
     /** The target as the form shows it; null while none is chosen (or both, which only a Pipeline can set). */
     @CheckForNull
-    public RenewalTarget getTarget() {
-        return RenewalTarget.of(policy, device, module, dataPlaneAuth, key);
+    public TargetChoice getTarget() {
+        return TargetChoice.of(policy, device, module, dataPlaneAuth, key);
     }
 
     public String getPolicy() {
@@ -310,11 +310,7 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
         if (problems.isEmpty()) {
             // The engine's own request checks are authoritative; they must agree with the rules above.
             try {
-                if (isIdentity()) {
-                    KeyRenewalService.identityRequest(this);
-                } else {
-                    KeyRenewalService.policyRequest(this);
-                }
+                RenewalTarget.of(this).checkRequest();
             } catch (IotHubKeyException e) {
                 problems.add(e.getMessage());
             }
@@ -385,12 +381,12 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
         /** Starts on "choose": preselecting a key invites renewing the one clients use. */
         @POST
         public ListBoxModel doFillKeyItems(@AncestorInPath Item item) {
-            return RenewalTarget.keyItems(true);
+            return TargetChoice.keyItems(true);
         }
 
         /** The choices of the freestyle form's "what to renew", in the order shown. */
-        public List<Descriptor<RenewalTarget>> getTargetDescriptors() {
-            return RenewalTarget.descriptors();
+        public List<Descriptor<TargetChoice>> getTargetDescriptors() {
+            return TargetChoice.descriptors();
         }
 
         @POST

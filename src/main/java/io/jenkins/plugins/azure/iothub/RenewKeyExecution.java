@@ -3,54 +3,19 @@ package io.jenkins.plugins.azure.iothub;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import io.jenkins.plugins.azure.iothub.engine.KeySlot;
-import java.io.PrintStream;
 import java.io.Serial;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.springframework.security.core.Authentication;
 
-/**
- * Runs {@code iotHubRenewKey} on a thread of its own, like {@code SynchronousNonBlockingStepExecution}, with two
- * differences that keep "what does Azure hold now" in the build log: when the build is aborted or a
- * {@code timeout} fires, the renewal is interrupted and the step waits until the renewal has stored the key or said
- * how to recover, prints that, and only then ends with the interruption (the base class would print only the
- * interruption); after a controller restart, the step says what to check instead of a generic "resume not supported".
- */
-final class RenewKeyExecution extends StepExecution {
+/** {@code iotHubRenewKey} on a thread of its own ({@link RenewalStepExecution}). */
+final class RenewKeyExecution extends RenewalStepExecution {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
-    /** How long a stopped renewal may take to store the key or explain itself before the step ends anyway. */
-    static final long STOP_GRACE_SECONDS = 30;
-
-    private static final ThreadFactory DAEMONS = runnable -> {
-        Thread thread = new Thread(runnable, "iotHubRenewKey");
-        thread.setDaemon(true);
-        return thread;
-    };
-    private static final ExecutorService RENEWALS = Executors.newCachedThreadPool(DAEMONS);
-    private static final ScheduledExecutorService GRACE = Executors.newSingleThreadScheduledExecutor(DAEMONS);
-
     private final RenewKeyConfig config;
-
-    private transient volatile Future<?> task;
-    private transient volatile Throwable stopCause;
-    private transient volatile boolean running;
-    private transient AtomicBoolean completed;
 
     RenewKeyExecution(StepContext context, RenewKeyConfig config) {
         super(context);
@@ -58,83 +23,27 @@ final class RenewKeyExecution extends StepExecution {
     }
 
     @Override
-    public boolean start() throws Exception {
-        Run<?, ?> run = getContext().get(Run.class);
-        TaskListener listener = getContext().get(TaskListener.class);
-        // The build's identity decides which credentials may be written: carry it to the renewal thread.
-        Authentication identity = Jenkins.getAuthentication2();
-        completed = new AtomicBoolean();
-        task = RENEWALS.submit(() -> renew(run, listener, identity));
-        return false;
-    }
-
-    private void renew(Run<?, ?> run, TaskListener listener, Authentication identity) {
-        running = true;
-        Map<String, Object> result = null;
-        Throwable failure = null;
-        try (ACLContext ignored = ACL.as2(identity)) {
-            result = BuildRenewal.perform(run, listener, config, Wording.PIPELINE).toMap();
-        } catch (Throwable t) {
-            failure = t;
-        } finally {
-            running = false;
-        }
-        Throwable stop = stopCause;
-        if (stop == null) {
-            complete(failure, result);
-            return;
-        }
-        // Pipeline prints only the interruption: say here what the renewal did before it stopped.
-        PrintStream log = listener.getLogger();
-        if (failure == null) {
-            log.println("iotHubRenewKey had finished when the build was stopped: the new key(s) of "
-                    + config.describeTarget() + " are stored.");
-        } else if (failure instanceof AbortException) {
-            log.println(failure.getMessage());
-        } else {
-            log.println(mayHaveChanged("stopped"));
-        }
-        complete(stop, null);
+    Map<String, Object> perform(Run<?, ?> run, TaskListener listener) throws AbortException {
+        return BuildRenewal.perform(run, listener, config, Wording.PIPELINE).toMap();
     }
 
     @Override
-    public void stop(Throwable cause) throws Exception {
-        stopCause = cause;
-        Future<?> running = task;
-        if (running == null) {
-            getContext().onFailure(cause);
-            return;
-        }
-        running.cancel(true);
-        TaskListener listener = getContext().get(TaskListener.class);
-        GRACE.schedule(() -> {
-            if (!completed.get()) {
-                listener.getLogger().println("iotHubRenewKey did not stop within " + STOP_GRACE_SECONDS + " s. "
-                        + mayHaveChanged("stopped"));
-                complete(cause, null);
-            }
-        }, STOP_GRACE_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** Either the renewal thread or the grace timer ends the step, never both. */
-    private void complete(Throwable failure, Map<String, Object> result) {
-        if (!completed.compareAndSet(false, true)) {
-            return;
-        }
-        if (failure == null) {
-            getContext().onSuccess(result);
-        } else {
-            getContext().onFailure(failure);
-        }
+    String stepName() {
+        return "iotHubRenewKey";
     }
 
     @Override
-    public void onResume() {
-        getContext().onFailure(new AbortException("Jenkins restarted while iotHubRenewKey was renewing the "
-                + config.getKey() + " key of " + config.describeTarget() + ". " + mayHaveChanged("restarted")));
+    String renewedKeys() {
+        return "the new key(s) of " + config.describeTarget();
     }
 
-    private String mayHaveChanged(String what) {
+    @Override
+    String activity() {
+        return "renewing the " + config.getKey() + " key of " + config.describeTarget();
+    }
+
+    @Override
+    String mayHaveChanged(String what) {
         Map<KeySlot, String> ids = new LinkedHashMap<>();
         for (KeySlot slot : config.storedSlots()) {
             ids.put(slot, config.credentialIdFor(slot));
@@ -142,16 +51,5 @@ final class RenewKeyExecution extends StepExecution {
         return "Azure may already hold a new " + config.getKey() + " key for " + config.describeTarget()
                 + " that credential(s) " + KeyRenewalService.quoted(ids.values()) + " do not, because the build "
                 + what + " during the renewal. " + Recovery.instructions(config, ids);
-    }
-
-    @Override
-    public String getStatus() {
-        return running ? "renewing the " + config.getKey() + " key of " + config.describeTarget() : null;
-    }
-
-    @Override
-    public boolean blocksRestart() {
-        // A safe restart waits for the renewal rather than interrupting it between Azure and the credential.
-        return running;
     }
 }

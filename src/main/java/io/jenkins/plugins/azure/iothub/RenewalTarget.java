@@ -1,244 +1,208 @@
 package io.jenkins.plugins.azure.iothub;
 
-import static io.jenkins.plugins.azure.iothub.Wording.FORM;
-
-import edu.umd.cs.findbugs.annotations.CheckForNull;
-import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.Extension;
-import hudson.Util;
-import hudson.model.Describable;
-import hudson.model.Descriptor;
-import hudson.model.Item;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
+import io.jenkins.plugins.azure.iothub.engine.CurrentKeys;
+import io.jenkins.plugins.azure.iothub.engine.DataPlaneAuth;
+import io.jenkins.plugins.azure.iothub.engine.IdentityKeyRequest;
+import io.jenkins.plugins.azure.iothub.engine.IdentityKeyResult;
+import io.jenkins.plugins.azure.iothub.engine.IotHubKeyClient;
+import io.jenkins.plugins.azure.iothub.engine.KeyType;
+import io.jenkins.plugins.azure.iothub.engine.PolicyKeyRequest;
+import io.jenkins.plugins.azure.iothub.engine.PolicyKeyResult;
 import java.util.List;
 import java.util.Locale;
-import jenkins.model.Jenkins;
-import org.kohsuke.stapler.AncestorInPath;
-import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
+import java.util.Map;
 
 /**
- * What the freestyle forms renew or rotate, as one choice ({@code f:hetero-radio} in {@code RenewKeyConfig/config.jelly}
- * and {@code RotateKeyConfig/config.jelly}): a shared access policy, or a device or module identity, each showing
- * only its own fields and, for a renewal, its own key list (a rotation sets {@code targetWithoutKey}: it chooses its
- * keys itself). Only the forms use it: {@code setTarget} copies it into the configuration's flat fields (the Pipeline
- * steps' arguments), so nothing of this class is saved.
+ * What one renewal renews: a policy, a device or module, or a set of them (several policies of one hub, a fleet of
+ * devices). {@link KeyRenewalService} runs the same phases for every kind (check writable, dry run, renew, verify,
+ * store, recovery) and asks the target only what differs. Each part whose keys are stored is a <em>member</em>,
+ * described by the {@link RenewKeyConfig} of a single renewal of it (its credential ids, store and owner).
  */
-public abstract class RenewalTarget implements Describable<RenewalTarget> {
+abstract class RenewalTarget {
 
-    private final String key;
+    /**
+     * The members known before anything is sent to Azure, in order; empty when only Azure knows them (a fleet
+     * chosen by a condition).
+     */
+    abstract List<RenewKeyConfig> members();
 
-    RenewalTarget(String key) {
-        String k = Util.fixEmptyAndTrim(key);
-        this.key = k == null ? null : k.toLowerCase(Locale.ROOT);
+    /** Safe for logs, e.g. {@code policy 'p' on hub 'h'} or {@code 3 policies of hub 'h'}. */
+    abstract String describe();
+
+    /** The key choice as a phrase for the log, e.g. {@code the primary key of} or {@code the keys of}. */
+    abstract String keyPhrase();
+
+    /** For the dry run's line: {@code its primary key} or {@code their keys}. */
+    abstract String itsKeys();
+
+    /** Dry run: proves that every member exists and may be renewed, changing nothing; returns the hub's host name. */
+    abstract String check(IotHubKeyClient client);
+
+    /**
+     * Renews in Azure and hands every member whose new keys Azure holds to {@code renewed}, batch by batch, as soon
+     * as it does (a fleet in batches; a single policy or identity, and a set of policies, in one).
+     *
+     * @throws Incomplete when some members were handed over and others were not (each with what Azure holds)
+     * @throws io.jenkins.plugins.azure.iothub.engine.IotHubKeyException when nothing was handed over
+     */
+    abstract void renew(IotHubKeyClient client, Batches renewed) throws Incomplete, java.io.IOException;
+
+    /** How the new keys are verified, for the log: {@code with a SAS-signed read}. */
+    abstract String verificationMethod();
+
+    /** Receives each batch of renewed members. */
+    interface Batches {
+        /** An exception thrown here ends the renewal; the batch is stored (or its recovery said) first. */
+        void accept(Map<RenewKeyConfig, RenewedKeys> batch) throws java.io.IOException;
     }
 
-    public String getKey() {
-        return key;
-    }
+    /** Some members were renewed and stored, others not: {@code lines} says per member what Azure holds. */
+    static final class Incomplete extends Exception {
+        private static final long serialVersionUID = 1L;
+        /** Members Azure may hold new keys for that Jenkins does not: the recovery names them. */
+        final transient List<RenewKeyConfig> unknown;
 
-    /** Sets the configuration's target fields to this choice, clearing those of the other kind. */
-    abstract void applyTo(RenewKeyConfig config);
-
-    /** The same for a rotation, which has no key to choose. */
-    abstract void applyTo(RotateKeyConfig config);
-
-    /** A shared access policy of the hub: {@code policy:}. */
-    public static final class Policy extends RenewalTarget {
-
-        private final String policy;
-
-        @DataBoundConstructor
-        public Policy(String policy, String key) {
-            super(key);
-            this.policy = Util.fixEmptyAndTrim(policy);
+        Incomplete(String message, List<RenewKeyConfig> unknown) {
+            super(message, null, false, false);
+            this.unknown = List.copyOf(unknown);
         }
+    }
 
-        public String getPolicy() {
-            return policy;
+    /** The single policy, device or module of a configuration. */
+    static Single of(RenewKeyConfig config) {
+        return config.isIdentity() ? new Identity(config) : new Policy(config);
+    }
+
+    /** A single member; its current keys are what a rotation compares its credential with. */
+    abstract static class Single extends RenewalTarget {
+        final RenewKeyConfig config;
+
+        Single(RenewKeyConfig config) {
+            this.config = config;
         }
 
         @Override
-        void applyTo(RenewKeyConfig config) {
-            config.setPolicy(policy);
-            config.setDevice(null);
-            config.setModule(null);
-            config.setKey(getKey());
+        List<RenewKeyConfig> members() {
+            return List.of(config);
         }
 
         @Override
-        void applyTo(RotateKeyConfig config) {
-            config.setPolicy(policy);
-            config.setDevice(null);
-            config.setModule(null);
-        }
-
-        @Extension
-        public static final class DescriptorImpl extends Descriptor<RenewalTarget> {
-
-            @NonNull
-            @Override
-            public String getDisplayName() {
-                return Messages.target_policy();
-            }
-
-            /** No 'both' for a policy; starts on "choose" (preselecting invites renewing the key clients use). */
-            @POST
-            public ListBoxModel doFillKeyItems(@AncestorInPath Item item) {
-                return keyItems(false);
-            }
-
-            /** Quiet until a policy is entered (a new step shows no error); then fails until a key is chosen. */
-            @POST
-            public FormValidation doCheckKey(
-                    @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String policy) {
-                return checkKey(item, value, policy, ConfigChecks.TARGET_POLICY);
-            }
-
-            @POST
-            public FormValidation doCheckPolicy(@AncestorInPath Item item, @QueryParameter String value) {
-                return RenewKeyConfig.DescriptorImpl.check(item, ConfigChecks.policy(FORM, Util.fixEmptyAndTrim(value)));
-            }
-        }
-    }
-
-    /** A device identity, or a module identity of it: {@code device:} [+ {@code module:}]. */
-    public static final class Identity extends RenewalTarget {
-
-        private final String device;
-        private String module;
-        private String dataPlaneAuth;
-
-        @DataBoundConstructor
-        public Identity(String device, String key) {
-            super(key);
-            this.device = Util.fixEmptyAndTrim(device);
-        }
-
-        public String getDevice() {
-            return device;
-        }
-
-        public String getModule() {
-            return module;
-        }
-
-        @DataBoundSetter
-        public void setModule(String module) {
-            this.module = Util.fixEmptyAndTrim(module);
-        }
-
-        /** Null: the configuration's default ({@code key}). */
-        public String getDataPlaneAuth() {
-            return dataPlaneAuth;
-        }
-
-        @DataBoundSetter
-        public void setDataPlaneAuth(String dataPlaneAuth) {
-            this.dataPlaneAuth = Util.fixEmptyAndTrim(dataPlaneAuth);
+        String describe() {
+            return config.describeTarget();
         }
 
         @Override
-        void applyTo(RenewKeyConfig config) {
-            config.setPolicy(null);
-            config.setDevice(device);
-            config.setModule(module);
-            config.setKey(getKey());
-            config.setDataPlaneAuth(dataPlaneAuth);
+        String keyPhrase() {
+            return "the " + config.getKey() + " key of";
         }
 
         @Override
-        void applyTo(RotateKeyConfig config) {
-            config.setPolicy(null);
-            config.setDevice(device);
-            config.setModule(module);
-            config.setDataPlaneAuth(dataPlaneAuth);
+        String itsKeys() {
+            return "its " + config.getKey() + " key";
         }
 
-        @Extension
-        public static final class DescriptorImpl extends Descriptor<RenewalTarget> {
+        @Override
+        void renew(IotHubKeyClient client, Batches renewed) throws java.io.IOException {
+            renewed.accept(Map.of(config, renewOne(client)));
+        }
 
-            @NonNull
-            @Override
-            public String getDisplayName() {
-                return Messages.target_identity();
-            }
+        /** Renews in Azure; throws the engine's exception when Azure did not renew, or may have. */
+        abstract RenewedKeys renewOne(IotHubKeyClient client);
 
-            @POST
-            public ListBoxModel doFillKeyItems(@AncestorInPath Item item) {
-                return keyItems(true);
-            }
+        /** What Azure holds now, read without changing anything. */
+        abstract CurrentKeys currentKeys(IotHubKeyClient client);
 
-            /** Quiet until a device is entered (a new step shows no error); then fails until a key is chosen. */
-            @POST
-            public FormValidation doCheckKey(
-                    @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String device) {
-                return checkKey(item, value, device, ConfigChecks.TARGET_DEVICE);
-            }
+        /** The engine's request checks, which are authoritative; throws its exception for a bad name. */
+        abstract void checkRequest();
+    }
 
-            @POST
-            public FormValidation doCheckDevice(@AncestorInPath Item item, @QueryParameter String value) {
-                return RenewKeyConfig.DescriptorImpl.check(item,
-                        ConfigChecks.identity(FORM, "device", Util.fixEmptyAndTrim(value)));
-            }
+    static final class Policy extends Single {
+        Policy(RenewKeyConfig config) {
+            super(config);
+        }
 
-            @POST
-            public FormValidation doCheckModule(
-                    @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String device) {
-                return RenewKeyConfig.DescriptorImpl.check(item,
-                        ConfigChecks.module(FORM, Util.fixEmptyAndTrim(value), Util.fixEmptyAndTrim(device)));
-            }
+        @Override
+        String check(IotHubKeyClient client) {
+            return client.checkPolicy(request(config)).hub().hostName();
+        }
 
-            @POST
-            public ListBoxModel doFillDataPlaneAuthItems(@AncestorInPath Item item) {
-                return RenewKeyConfig.DescriptorImpl.dataPlaneAuthItems();
-            }
+        @Override
+        RenewedKeys renewOne(IotHubKeyClient client) {
+            return keysOf(client, client.renewPolicyKey(request(config)), config);
+        }
+
+        @Override
+        CurrentKeys currentKeys(IotHubKeyClient client) {
+            return client.currentPolicyKeys(request(config));
+        }
+
+        @Override
+        String verificationMethod() {
+            return "with a SAS-signed read";
+        }
+
+        @Override
+        void checkRequest() {
+            request(config);
+        }
+
+        static PolicyKeyRequest request(RenewKeyConfig config) {
+            return PolicyKeyRequest.of(config.getHub(), config.getResourceGroup(), config.getPolicy(),
+                    KeyType.parse(config.getKey()));
+        }
+
+        static RenewedKeys keysOf(IotHubKeyClient client, PolicyKeyResult result, RenewKeyConfig config) {
+            config.storedSlots().forEach(result::key); // a key missing from Azure's answer fails here, as one line
+            return new RenewedKeys(result.hostName(), result::key, result::connectionString,
+                    result.isVerifiable() ? slot -> client.verifyPolicyKey(result, slot) : null, result.keyOrigin(),
+                    List.of());
         }
     }
 
-    /** Policy first, as the forms show them. */
-    static List<Descriptor<RenewalTarget>> descriptors() {
-        Jenkins jenkins = Jenkins.get();
-        return List.of(jenkins.getDescriptorByType(Policy.DescriptorImpl.class),
-                jenkins.getDescriptorByType(Identity.DescriptorImpl.class));
-    }
-
-    /** The form's current choice from a configuration's flat fields; null unless exactly one kind is set. */
-    @CheckForNull
-    static RenewalTarget of(@CheckForNull String policy, @CheckForNull String device, @CheckForNull String module,
-            @CheckForNull String dataPlaneAuth, @CheckForNull String key) {
-        if (policy != null && device == null) {
-            return new Policy(policy, key);
+    static final class Identity extends Single {
+        Identity(RenewKeyConfig config) {
+            super(config);
         }
-        if (device != null && policy == null) {
-            Identity identity = new Identity(device, key);
-            identity.setModule(module);
-            identity.setDataPlaneAuth(dataPlaneAuth);
-            return identity;
-        }
-        return null;
-    }
 
-    static ListBoxModel keyItems(boolean identity) {
-        ListBoxModel items = new ListBoxModel();
-        items.add(Messages.key_choose(), "");
-        items.add(Messages.key_primary(), "primary");
-        items.add(Messages.key_secondary(), "secondary");
-        items.add(Messages.key_swap(), "swap");
-        if (identity) {
-            items.add(Messages.key_both(), "both");
+        @Override
+        String check(IotHubKeyClient client) {
+            return client.checkIdentity(request(config)).hub().hostName();
         }
-        return items;
-    }
 
-    private static FormValidation checkKey(
-            @CheckForNull Item item, String value, String targetName, String target) {
-        String key = Util.fixEmptyAndTrim(value);
-        boolean quiet = key == null && Util.fixEmptyAndTrim(targetName) == null;
-        return RenewKeyConfig.DescriptorImpl.check(item,
-                quiet ? null : ConfigChecks.key(FORM, key == null ? null : key.toLowerCase(Locale.ROOT), target));
+        @Override
+        RenewedKeys renewOne(IotHubKeyClient client) {
+            return keysOf(client, client.renewIdentityKey(request(config)));
+        }
+
+        @Override
+        CurrentKeys currentKeys(IotHubKeyClient client) {
+            return client.currentIdentityKeys(request(config));
+        }
+
+        @Override
+        String verificationMethod() {
+            return "by reading it back from the registry";
+        }
+
+        @Override
+        void checkRequest() {
+            request(config);
+        }
+
+        static IdentityKeyRequest request(RenewKeyConfig config) {
+            KeyType type = KeyType.parse(config.getKey());
+            DataPlaneAuth auth = DataPlaneAuth.valueOf(config.getDataPlaneAuth().toUpperCase(Locale.ROOT));
+            if (config.getModule() != null) {
+                return IdentityKeyRequest.module(config.getHub(), config.getResourceGroup(), config.getDevice(),
+                        config.getModule(), type, auth);
+            }
+            return IdentityKeyRequest.device(config.getHub(), config.getResourceGroup(), config.getDevice(), type,
+                    auth);
+        }
+
+        static RenewedKeys keysOf(IotHubKeyClient client, IdentityKeyResult result) {
+            return new RenewedKeys(result.hostName(), result::key, result::connectionString,
+                    slot -> client.verifyIdentityKey(result, slot), result.keyOrigin(), result.otherChanges());
+        }
     }
 }

@@ -73,11 +73,11 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
     }
 
     /**
-     * The freestyle form's one choice of target ({@code f:hetero-radio}, {@link RenewalTarget} without its key list):
+     * The freestyle form's one choice of target ({@code f:hetero-radio}, {@link TargetChoice} without its key list):
      * sets policy, or device, module and registry access. Not saved: the fields it sets are.
      */
     @DataBoundSetter
-    public void setTarget(@CheckForNull RenewalTarget target) {
+    public void setTarget(@CheckForNull TargetChoice target) {
         if (target != null) {
             target.applyTo(this);
         }
@@ -85,8 +85,8 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
 
     /** The target as the form shows it; null while none is chosen. */
     @CheckForNull
-    public RenewalTarget getTarget() {
-        return RenewalTarget.of(policy, device, module, dataPlaneAuth, null);
+    public TargetChoice getTarget() {
+        return TargetChoice.of(policy, device, module, dataPlaneAuth, null);
     }
 
     public String getPolicy() {
@@ -337,8 +337,8 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
         }
 
         /** The choices of the freestyle form's "what to rotate", in the order shown. */
-        public List<Descriptor<RenewalTarget>> getTargetDescriptors() {
-            return RenewalTarget.descriptors();
+        public List<Descriptor<TargetChoice>> getTargetDescriptors() {
+            return TargetChoice.descriptors();
         }
 
         @POST

@@ -33,9 +33,25 @@ enum Wording {
             "credentialsId", "Stable credential id",
             "inUse", "Key consumers use before the first rotation");
 
+    /** Labels of the options only a renewal of several policies or of a fleet has (their forms show them). */
+    static final Map<String, String> SET_LABELS = Map.ofEntries(
+            Map.entry("policies", "Policies"),
+            Map.entry("devices", "Device and module ids"),
+            Map.entry("where", "Devices matching"),
+            Map.entry("allDevices", "Every SAS device of the hub"),
+            Map.entry("storeIn", "Where the keys go"),
+            Map.entry("credentialIdPattern", "Credential id pattern"),
+            Map.entry("fileCredentialsId", "Secret file credential id"),
+            Map.entry("rotation", "Rotation label"),
+            Map.entry("operationsPerMinute", "Registry operations per minute"));
+
     /** The option as this reader knows it: {@code timeoutSeconds} or {@code Time budget (seconds)}. */
     String option(String name) {
-        return this == PIPELINE ? name : LABELS.getOrDefault(name, ROTATION_LABELS.get(name));
+        if (this == PIPELINE) {
+            return name;
+        }
+        String label = LABELS.getOrDefault(name, ROTATION_LABELS.get(name));
+        return label != null ? label : SET_LABELS.get(name);
     }
 
     /** The option and its value: {@code hub '-x'} or {@code IoT Hub name '-x'}. */
@@ -60,6 +76,15 @@ enum Wording {
         return this == PIPELINE
                 ? "iotHubRenewKey: " + all + ". Nothing was sent to Azure; fix the arguments and run again."
                 : "The Azure IoT Hub key renewal step is not configured correctly: " + all
+                        + ". Nothing was sent to Azure; fix the step in the job configuration and run again.";
+    }
+
+    /** Like {@link #invalidConfiguration}, for the step {@code step} whose form is called {@code title}. */
+    String invalid(String step, String title, List<String> problems) {
+        String all = String.join("; ", problems);
+        return this == PIPELINE
+                ? step + ": " + all + ". Nothing was sent to Azure; fix the arguments and run again."
+                : "The " + title + " step is not configured correctly: " + all
                         + ". Nothing was sent to Azure; fix the step in the job configuration and run again.";
     }
 

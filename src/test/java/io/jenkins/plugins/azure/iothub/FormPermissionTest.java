@@ -71,8 +71,8 @@ class FormPermissionTest {
     @Test
     void eachTargetOfTheChoiceChecksItsOwnKey() {
         Item job = job(true);
-        RenewalTarget.Policy.DescriptorImpl policy = new RenewalTarget.Policy.DescriptorImpl();
-        RenewalTarget.Identity.DescriptorImpl identity = new RenewalTarget.Identity.DescriptorImpl();
+        TargetChoice.Policy.DescriptorImpl policy = new TargetChoice.Policy.DescriptorImpl();
+        TargetChoice.Identity.DescriptorImpl identity = new TargetChoice.Identity.DescriptorImpl();
 
         List.of(policy.doCheckKey(job, "", ""), policy.doCheckPolicy(job, ""), identity.doCheckKey(job, "", ""),
                 identity.doCheckDevice(job, ""), identity.doCheckModule(job, "", ""))

@@ -69,8 +69,8 @@ class FormResourcesTest {
 
     /** The target views of the freestyle form's choice, and the configuration fields each sets. */
     private static final java.util.Map<String, Set<String>> TARGET_VIEWS = java.util.Map.of(
-            "RenewalTarget/Policy/config.jelly", Set.of("policy", "key"),
-            "RenewalTarget/Identity/config.jelly", Set.of("device", "module", "key", "dataPlaneAuth"));
+            "TargetChoice/Policy/config.jelly", Set.of("policy", "key"),
+            "TargetChoice/Identity/config.jelly", Set.of("device", "module", "key", "dataPlaneAuth"));
 
     /** The Pipeline step's (flat) form shows every option. */
     @Test
@@ -103,9 +103,9 @@ class FormResourcesTest {
     @Test
     void eachTargetListsExactlyItsKeyChoices() {
         assertEquals(List.of("", "primary", "secondary", "swap"),
-                new RenewalTarget.Policy.DescriptorImpl().doFillKeyItems(null).stream().map(o -> o.value).toList());
+                new TargetChoice.Policy.DescriptorImpl().doFillKeyItems(null).stream().map(o -> o.value).toList());
         assertEquals(List.of("", "primary", "secondary", "swap", "both"),
-                new RenewalTarget.Identity.DescriptorImpl().doFillKeyItems(null).stream().map(o -> o.value).toList());
+                new TargetChoice.Identity.DescriptorImpl().doFillKeyItems(null).stream().map(o -> o.value).toList());
     }
 
     @Test
@@ -224,8 +224,8 @@ class FormResourcesTest {
     void everyFormMethodIsPostOnly() {
         List<String> notPost = new ArrayList<>();
         List<Method> methods = new ArrayList<>(List.of(RenewKeyConfig.DescriptorImpl.class.getDeclaredMethods()));
-        methods.addAll(List.of(RenewalTarget.Policy.DescriptorImpl.class.getDeclaredMethods()));
-        methods.addAll(List.of(RenewalTarget.Identity.DescriptorImpl.class.getDeclaredMethods()));
+        methods.addAll(List.of(TargetChoice.Policy.DescriptorImpl.class.getDeclaredMethods()));
+        methods.addAll(List.of(TargetChoice.Identity.DescriptorImpl.class.getDeclaredMethods()));
         for (Method m : methods) {
             boolean formMethod = m.getName().startsWith("doFill") || m.getName().startsWith("doCheck")
                     || m.getName().startsWith("doTest");

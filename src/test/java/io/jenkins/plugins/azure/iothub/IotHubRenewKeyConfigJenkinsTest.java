@@ -39,7 +39,7 @@ class IotHubRenewKeyConfigJenkinsTest {
         String xml = Files.readString(new File(project.getRootDir(), "config.xml").toPath());
         assertTrue(xml.contains(expected), xml);
         assertFalse(xml.contains("<target"), xml);
-        assertFalse(xml.contains("RenewalTarget"), xml);
+        assertFalse(xml.contains("TargetChoice"), xml);
     }
 
     @Test

@@ -232,17 +232,17 @@ class RenewKeyConfigTest {
     @Test
     void theTargetChoiceSetsTheFlatFieldsAndComesBackFromThem() {
         RenewKeyConfig policy = new RenewKeyConfig("h-1", null);
-        policy.setTarget(new RenewalTarget.Policy(" service ", "Secondary"));
+        policy.setTarget(new TargetChoice.Policy(" service ", "Secondary"));
         assertEquals("service", policy.getPolicy());
         assertEquals("secondary", policy.getKey());
         assertEquals(null, policy.getDevice());
-        RenewalTarget.Policy back = (RenewalTarget.Policy) policy.getTarget();
+        TargetChoice.Policy back = (TargetChoice.Policy) policy.getTarget();
         assertEquals("service", back.getPolicy());
         assertEquals("secondary", back.getKey());
 
         RenewKeyConfig module = new RenewKeyConfig("h-1", null);
         module.setPolicy("left-over");
-        RenewalTarget.Identity chosen = new RenewalTarget.Identity("dev-1", "both");
+        TargetChoice.Identity chosen = new TargetChoice.Identity("dev-1", "both");
         chosen.setModule("mod-1");
         chosen.setDataPlaneAuth("login");
         module.setTarget(chosen);
@@ -252,7 +252,7 @@ class RenewKeyConfigTest {
         assertEquals("both", module.getKey());
         assertEquals("login", module.getDataPlaneAuth());
         assertEquals(List.of(), module.validate());
-        RenewalTarget.Identity identity = (RenewalTarget.Identity) module.getTarget();
+        TargetChoice.Identity identity = (TargetChoice.Identity) module.getTarget();
         assertEquals("mod-1", identity.getModule());
         assertEquals("login", identity.getDataPlaneAuth());
 
@@ -268,7 +268,7 @@ class RenewKeyConfigTest {
     @Test
     void theTargetChoiceIsNotSaved() {
         for (Field f : RenewKeyConfig.class.getDeclaredFields()) {
-            assertFalse(RenewalTarget.class.isAssignableFrom(f.getType()), f.getName());
+            assertFalse(TargetChoice.class.isAssignableFrom(f.getType()), f.getName());
         }
     }
 }

@@ -13,14 +13,14 @@ class RotateKeyTargetTest {
     @Test
     void theTargetChoiceSetsTheFlatFieldsAndComesBackFromThem() {
         RotateKeyConfig policy = new RotateKeyConfig("h-1");
-        policy.setTarget(new RenewalTarget.Policy("service", null));
+        policy.setTarget(new TargetChoice.Policy("service", null));
         assertEquals("service", policy.getPolicy());
-        assertEquals("service", ((RenewalTarget.Policy) policy.getTarget()).getPolicy());
+        assertEquals("service", ((TargetChoice.Policy) policy.getTarget()).getPolicy());
         assertNull(policy.getTarget().getKey(), "a rotation chooses its keys itself");
 
         RotateKeyConfig module = new RotateKeyConfig("h-1");
         module.setPolicy("left-over");
-        RenewalTarget.Identity chosen = new RenewalTarget.Identity("dev-1", null);
+        TargetChoice.Identity chosen = new TargetChoice.Identity("dev-1", null);
         chosen.setModule("mod-1");
         chosen.setDataPlaneAuth("login");
         module.setTarget(chosen);
@@ -28,7 +28,7 @@ class RotateKeyTargetTest {
         assertEquals("dev-1", module.getDevice());
         assertEquals("mod-1", module.getModule());
         assertEquals("login", module.getDataPlaneAuth());
-        RenewalTarget.Identity back = (RenewalTarget.Identity) module.getTarget();
+        TargetChoice.Identity back = (TargetChoice.Identity) module.getTarget();
         assertEquals("mod-1", back.getModule());
         assertNull(new RotateKeyConfig("h-1").getTarget());
     }
@@ -36,7 +36,7 @@ class RotateKeyTargetTest {
     @Test
     void theTargetChoiceIsNotSaved() {
         for (Field f : RotateKeyConfig.class.getDeclaredFields()) {
-            assertFalse(RenewalTarget.class.isAssignableFrom(f.getType()), f.getName());
+            assertFalse(TargetChoice.class.isAssignableFrom(f.getType()), f.getName());
         }
     }
 }

@@ -14,22 +14,29 @@ import hudson.util.Secret;
 import io.jenkins.plugins.azure.iothub.CredentialOwner;
 import io.jenkins.plugins.azure.iothub.CredentialTarget;
 import io.jenkins.plugins.azure.iothub.KeyRenewalService;
+import com.cloudbees.plugins.credentials.SecretBytes;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.springframework.security.core.Authentication;
 
 /**
- * Writes secret-text credentials into one {@link CredentialsStore}, as the build's identity. The rules
+ * Writes secret-text credentials (and a fleet's Secret file) into one {@link CredentialsStore}, as the build's
+ * identity. The rules
  * (docs/security.md has them as a table):
  * <ul>
  *   <li>SYSTEM writes nowhere unless an administrator allowed it for this store;</li>
  *   <li>the identity needs Credentials/View on the store (to find the id), and Create for a new id or Update for
  *       an existing one; the store checks the same again, as the current thread's identity, when it writes;</li>
- *   <li>only a secret text this plugin wrote for the same target is replaced, in its domain and with its scope;</li>
+ *   <li>only a secret text (or Secret file) this plugin wrote for the same target is replaced, in its domain and with
+ *       its scope;</li>
  *   <li>a new id must not be one the job already resolves from another store (it would hide it, or be hidden).</li>
  * </ul>
  */
@@ -105,21 +112,35 @@ public final class StoreCredentialTarget implements CredentialTarget {
     @Override
     public WriteResult write(String id, CredentialOwner owner, String description, KeyMaterial secret)
             throws IOException {
+        return put(id, owner, scope -> new StringCredentialsImpl(scope, id, description,
+                Secret.fromString(secret.reveal())));
+    }
+
+    @Override
+    public WriteResult writeFile(String id, CredentialOwner owner, String description, String fileName,
+            KeyMaterial content) throws IOException {
+        return put(id, owner, scope -> new FileCredentialsImpl(scope, id, description, fileName,
+                SecretBytes.fromRawBytes(content.reveal().getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private WriteResult put(String id, CredentialOwner owner,
+            java.util.function.Function<CredentialsScope, StandardCredentials> credential) throws IOException {
         synchronized (WRITE_LOCK) {
             // The store checks Create/Update against the current thread's identity: make that the build's.
             try (ACLContext ignored = ACL.as2(buildIdentity)) {
                 Found existing = findOwned(id, owner);
                 if (existing == null) {
-                    StringCredentialsImpl created = new StringCredentialsImpl(
-                            CredentialsScope.GLOBAL, id, description, Secret.fromString(secret.reveal()));
-                    if (!store.addCredentials(Domain.global(), created)) {
+                    if (!store.addCredentials(Domain.global(), credential.apply(CredentialsScope.GLOBAL))) {
                         throw new IOException("the store did not accept a new credential '" + id + "'");
                     }
                     return WriteResult.CREATED;
                 }
                 // Same domain and scope: an administrator who narrowed it to System keeps it narrowed.
-                StringCredentialsImpl replacement = new StringCredentialsImpl(existing.credentials().getScope(), id,
-                        description, Secret.fromString(secret.reveal()));
+                StandardCredentials replacement = credential.apply(existing.credentials().getScope());
+                if (replacement.getClass() != existing.credentials().getClass()) {
+                    throw new IOException("credential '" + id + "' is a " + kind(existing.credentials())
+                            + "; choose another id (" + options.credentialIds() + ")");
+                }
                 if (!store.updateCredentials(existing.domain(), existing.credentials(), replacement)) {
                     throw new IOException("the store did not update credential '" + id + "'");
                 }
@@ -128,13 +149,54 @@ public final class StoreCredentialTarget implements CredentialTarget {
         }
     }
 
+    private static String kind(Credentials credentials) {
+        return credentials instanceof FileCredentialsImpl ? "Secret file" : "secret text";
+    }
+
+    @Override
+    public Stored readFile(String id, CredentialOwner owner) throws AbortException {
+        Found found = findOwned(id, owner);
+        if (found == null) {
+            return null;
+        }
+        if (!(found.credentials() instanceof FileCredentialsImpl file)) {
+            throw new AbortException("Credential '" + id + "' in " + storeName + " is a secret text, not the Secret"
+                    + " file of " + owner.describe() + "; choose another id (" + options.credentialIds() + ").");
+        }
+        try (InputStream in = file.getContent()) {
+            return new Stored(file.getDescription(), KeyMaterial.of(new String(in.readAllBytes(),
+                    StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new AbortException("Cannot read Secret file credential '" + id + "' in " + storeName + " ("
+                    + e.getClass().getSimpleName() + "); delete it or choose another id.");
+        }
+    }
+
+    @Override
+    public List<String> ownedDescriptions() {
+        List<String> descriptions = new ArrayList<>();
+        try (ACLContext ignored = ACL.as2(buildIdentity)) {
+            for (Domain domain : store.getDomains()) {
+                for (Credentials c : store.getCredentials(domain)) {
+                    if (isOurs(c)) {
+                        descriptions.add(((StandardCredentials) c).getDescription());
+                    }
+                }
+            }
+        }
+        return descriptions;
+    }
+
     @Override
     public Stored read(String id, CredentialOwner owner) throws AbortException {
         Found found = findOwned(id, owner);
         if (found == null) {
             return null;
         }
-        StringCredentialsImpl text = (StringCredentialsImpl) found.credentials();
+        if (!(found.credentials() instanceof StringCredentialsImpl text)) {
+            throw new AbortException("Credential '" + id + "' in " + storeName + " is a Secret file, not a secret"
+                    + " text; choose another id (" + options.credentialIds() + ").");
+        }
         return new Stored(text.getDescription(), KeyMaterial.of(text.getSecret().getPlainText()));
     }
 
@@ -158,7 +220,7 @@ public final class StoreCredentialTarget implements CredentialTarget {
                     + " and was not created by this plugin; choose another id (" + options.credentialIds()
                     + ") or remove that credential first.");
         }
-        String description = ((StringCredentialsImpl) credentials).getDescription();
+        String description = ((StandardCredentials) credentials).getDescription();
         if (!owner.owns(description)) {
             // Two jobs pointing at one id for different targets would otherwise overwrite each other's key.
             throw new AbortException("Credential '" + id + "' in " + storeName + " holds a key this plugin renewed "
@@ -178,10 +240,11 @@ public final class StoreCredentialTarget implements CredentialTarget {
                 + "build as a user who has it.");
     }
 
-    /** Credentials are ours only if they are secret text carrying the ownership marker. */
+    /** Credentials are ours only if they are secret text or a Secret file carrying the ownership marker. */
     static boolean isOurs(Credentials credentials) {
-        return credentials instanceof StringCredentialsImpl text
-                && text.getDescription().startsWith(KeyRenewalService.OWNERSHIP_MARKER);
+        return (credentials instanceof StringCredentialsImpl || credentials instanceof FileCredentialsImpl)
+                && String.valueOf(((StandardCredentials) credentials).getDescription())
+                        .startsWith(KeyRenewalService.OWNERSHIP_MARKER);
     }
 
     static boolean isSystem(Authentication authentication) {

@@ -33,7 +33,9 @@ class TroubleshootingTableTest {
             "a listkeys entry is not a JSON object", "message of an IOException; shown as its class name only",
             "the operation status has no 'status'", "message of an IOException; shown as its class name only",
             "a JSON tree could not be written", "cannot happen for a parsed tree; an unexpected failure shows only"
-                    + " its class name");
+                    + " its class name",
+            "Azure answered for policy '<...>', which was not requested", "an IllegalStateException: shown as"
+                    + " 'Unexpected IllegalStateException ...' with details in the system log only");
 
     private static List<MessageTemplate> codeMessages() {
         return MessageTemplates.fromSourceTree(DocFiles.root().resolve("src/main/java"));

@@ -1,0 +1,208 @@
+package io.jenkins.plugins.azure.iothub;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.io.Serial;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code iotHubRenewPolicyKeys(hub: 'h', policies: [[policy: 'service', key: 'secondary'], [policy: 'registryRead',
+ * key: 'swap']])}: several policies of one hub in one hub update, flat arguments that all land in one
+ * {@link RenewPolicyKeysConfig}. Returns {@code [hub:, dryRun:, policies: [one iotHubRenewKey map per policy]]}.
+ */
+public final class IotHubRenewPolicyKeysStep extends Step {
+
+    static final String FUNCTION = "iotHubRenewPolicyKeys";
+
+    private final RenewPolicyKeysConfig config;
+
+    @DataBoundConstructor
+    public IotHubRenewPolicyKeysStep(String hub, List<PolicyKeyChoice> policies) {
+        this.config = new RenewPolicyKeysConfig(hub, policies);
+    }
+
+    public RenewPolicyKeysConfig toConfig() {
+        return config;
+    }
+
+    public String getHub() {
+        return config.getHub();
+    }
+
+    public List<PolicyKeyChoice> getPolicies() {
+        return config.getPolicies();
+    }
+
+    public String getResourceGroup() {
+        return config.getResourceGroup();
+    }
+
+    @DataBoundSetter
+    public void setResourceGroup(String resourceGroup) {
+        config.setResourceGroup(resourceGroup);
+    }
+
+    public String getSubscriptionId() {
+        return config.getSubscriptionId();
+    }
+
+    @DataBoundSetter
+    public void setSubscriptionId(String subscriptionId) {
+        config.setSubscriptionId(subscriptionId);
+    }
+
+    public String getAzureCredentialsId() {
+        return config.getAzureCredentialsId();
+    }
+
+    @DataBoundSetter
+    public void setAzureCredentialsId(String azureCredentialsId) {
+        config.setAzureCredentialsId(azureCredentialsId);
+    }
+
+    public String getCredentialsFolder() {
+        return config.getCredentialsFolder();
+    }
+
+    @DataBoundSetter
+    public void setCredentialsFolder(String credentialsFolder) {
+        config.setCredentialsFolder(credentialsFolder);
+    }
+
+    public String getStore() {
+        return config.getStore();
+    }
+
+    @DataBoundSetter
+    public void setStore(String store) {
+        config.setStore(store);
+    }
+
+    public boolean isDryRun() {
+        return config.isDryRun();
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        config.setDryRun(dryRun);
+    }
+
+    public boolean isVerify() {
+        return config.isVerify();
+    }
+
+    @DataBoundSetter
+    public void setVerify(boolean verify) {
+        config.setVerify(verify);
+    }
+
+    public int getTimeoutSeconds() {
+        return config.getTimeoutSeconds();
+    }
+
+    @DataBoundSetter
+    public void setTimeoutSeconds(int timeoutSeconds) {
+        config.setTimeoutSeconds(timeoutSeconds);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(context, config);
+    }
+
+    /** On a thread of its own, with the same stop and restart handling as {@code iotHubRenewKey}. */
+    static final class Execution extends RenewalStepExecution {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final RenewPolicyKeysConfig config;
+
+        Execution(StepContext context, RenewPolicyKeysConfig config) {
+            super(context);
+            this.config = config;
+        }
+
+        @Override
+        Map<String, Object> perform(Run<?, ?> run, TaskListener listener) throws AbortException {
+            return BuildRenewal.policiesMap(config,
+                    BuildRenewal.performPolicies(run, listener, config, Wording.PIPELINE));
+        }
+
+        @Override
+        String stepName() {
+            return FUNCTION;
+        }
+
+        @Override
+        String renewedKeys() {
+            return "the new keys of " + describe();
+        }
+
+        @Override
+        String activity() {
+            return "renewing the keys of " + describe();
+        }
+
+        @Override
+        String mayHaveChanged(String what) {
+            StringBuilder recovery = new StringBuilder();
+            for (RenewKeyConfig member : config.members()) {
+                if (member.getPolicy() != null && member.getKey() != null) {
+                    recovery.append(' ').append(Recovery.instructions(member, CredentialStorage.idsOf(member)));
+                }
+            }
+            return "Azure may already hold new keys for " + describe() + " that their credentials do not, because"
+                    + " the build " + what + " during the renewal." + recovery;
+        }
+
+        private String describe() {
+            List<String> names = new ArrayList<>();
+            config.getPolicies().forEach(p -> names.add(p.getPolicy()));
+            return "policies " + KeyRenewalService.quoted(names) + " on hub '" + config.getHub() + "'";
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        /** The step's form reuses the fields, checks and help of the shared configuration object. */
+        public RenewPolicyKeysConfig.DescriptorImpl getConfigDescriptor() {
+            return Jenkins.get().getDescriptorByType(RenewPolicyKeysConfig.DescriptorImpl.class);
+        }
+
+        /** Every argument is a field of the configuration object: its help is that field's help. */
+        @Override
+        public String getHelpFile(String fieldName) {
+            return fieldName == null ? super.getHelpFile(null) : getConfigDescriptor().getHelpFile(fieldName);
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return FUNCTION;
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.IotHubRenewPolicyKeysStep_displayName();
+        }
+    }
+}
