@@ -65,7 +65,7 @@ final class BuildRenewal {
         return map;
     }
 
-    /** A fleet of devices and modules; the step returns the map, the build page records every identity. */
+    /** A fleet of devices and modules; the step returns the map, the build page records one summary. */
     static Map<String, Object> performFleet(Run<?, ?> run, TaskListener listener, RenewFleetKeysConfig config,
             Wording wording) throws AbortException {
         List<String> problems = config.validate(wording);
@@ -76,13 +76,17 @@ final class BuildRenewal {
         PrintStream log = listener.getLogger();
         StoreCredentialTarget target = credentialTarget(run, config.getCredentialsFolder(), wording.optionNames(), log);
         KeyRenewalService.FleetOutcome outcome = new KeyRenewalService().renewFleet(config,
-                azureAccess(run, config.getAzureCredentialsId(), log), target, log, wording);
-        outcome.reports().forEach(report -> KeyRenewalAction.record(run, report));
+                azureAccess(run, config.getAzureCredentialsId(), log), target, log, wording,
+                summary -> KeyRenewalAction.record(run, summary));
         return fleetMap(config, outcome);
     }
 
-    /** Non-secret facts of a fleet run: counts, where the keys went, and per identity its credentials. */
+    /**
+     * Non-secret facts of a fleet run, sized for thousands of identities: counts and where the keys went (the step
+     * only returns when every identity was renewed or skipped; a failure fails the build).
+     */
     static Map<String, Object> fleetMap(RenewFleetKeysConfig config, KeyRenewalService.FleetOutcome outcome) {
+        FleetReport summary = outcome.summary();
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("hub", config.getHub());
         map.put("selection", config.selection());
@@ -90,22 +94,18 @@ final class BuildRenewal {
         map.put("storeIn", config.getStoreIn());
         if (config.isFile()) {
             map.put("fileCredentialsId", config.fileId());
+        } else {
+            map.put("credentialIdPattern", summary.getCredentialIds());
         }
         if (config.getRotation() != null) {
             map.put("rotation", config.getRotation());
         }
         map.put("dryRun", config.isDryRun());
-        map.put("renewed", config.isDryRun() ? 0 : outcome.reports().size());
-        List<String> skipped = new ArrayList<>();
-        outcome.skipped().forEach(id -> skipped.add(id.toString()));
-        map.put("skipped", skipped);
-        List<Map<String, Object>> identities = new ArrayList<>();
-        for (RenewalReport report : outcome.reports()) {
-            Map<String, Object> entry = report.toMap();
-            entry.remove("hub");
-            identities.add(entry);
-        }
-        map.put("identities", identities);
+        map.put("renewed", summary.getRenewed());
+        map.put("skipped", summary.getSkipped());
+        map.put("failed", summary.getFailed());
+        map.put("elapsedSeconds", summary.getElapsedSeconds());
+        map.put("pacePerMinute", summary.getPacePerMinute());
         return map;
     }
 

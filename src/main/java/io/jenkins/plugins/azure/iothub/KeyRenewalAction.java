@@ -7,14 +7,16 @@ import java.util.List;
 import jenkins.model.RunAction2;
 
 /**
- * Build page entry listing the renewals and rotation halves of this build: names, ids, phases, times and
- * fingerprints, never a key.
+ * Build page entry listing the renewals and rotation halves of this build (names, ids, phases, times and
+ * fingerprints) and one summary per fleet run; never a key.
  */
 public final class KeyRenewalAction implements RunAction2 {
 
     private final List<RenewalReport> renewals = new ArrayList<>();
     /** Null in build records written before rotations were recorded (XStream sets no field initializer). */
     private List<RotationReport> rotations;
+    /** Null in build records written before fleets were summarized. */
+    private List<FleetReport> fleets;
     private transient Run<?, ?> run;
 
     /** Adds the report to the build's existing action, or attaches a new one. */
@@ -43,6 +45,31 @@ public final class KeyRenewalAction implements RunAction2 {
                 action.add(report);
             }
         }
+    }
+
+    /** Adds one fleet run's summary to the build's existing action, or attaches a new one. */
+    public static void record(Run<?, ?> run, FleetReport report) {
+        synchronized (run) {
+            KeyRenewalAction action = run.getAction(KeyRenewalAction.class);
+            if (action == null) {
+                action = new KeyRenewalAction();
+                action.add(report);
+                run.addAction(action);
+            } else {
+                action.add(report);
+            }
+        }
+    }
+
+    synchronized void add(FleetReport report) {
+        if (fleets == null) {
+            fleets = new ArrayList<>();
+        }
+        fleets.add(report);
+    }
+
+    public synchronized List<FleetReport> getFleets() {
+        return fleets == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(fleets));
     }
 
     synchronized void add(RotationReport report) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.azure.iothub;
 
 import hudson.AbortException;
+import io.jenkins.plugins.azure.iothub.engine.FleetKeyResult;
 import io.jenkins.plugins.azure.iothub.engine.IotHubKeyClient;
 import io.jenkins.plugins.azure.iothub.engine.IotHubKeyException;
 import io.jenkins.plugins.azure.iothub.engine.KeySlot;
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import io.jenkins.plugins.azure.iothub.engine.IdentityId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -78,6 +82,15 @@ public final class KeyRenewalService {
      */
     public FleetOutcome renewFleet(RenewFleetKeysConfig config, AzureAccess access, CredentialTarget target,
             PrintStream log, Wording w) throws AbortException {
+        return renewFleet(config, access, target, log, w, summary -> {});
+    }
+
+    /**
+     * As above; {@code record} receives the run's one summary once Azure was asked, also when the run then fails
+     * (the build page shows it either way).
+     */
+    public FleetOutcome renewFleet(RenewFleetKeysConfig config, AzureAccess access, CredentialTarget target,
+            PrintStream log, Wording w, Consumer<FleetReport> record) throws AbortException {
         List<String> problems = config.validate(w);
         if (!problems.isEmpty()) {
             throw new AbortException(w.invalid(IotHubRenewFleetKeysStep.FUNCTION, FLEET_TITLE, problems));
@@ -99,13 +112,43 @@ public final class KeyRenewalService {
             storage = credentials;
         }
         FleetTarget fleet = new FleetTarget(config, alreadyRenewed, log, progressInterval);
-        List<RenewalReport> reports = run(fleet, client, storage, new Options(config.isDryRun(), false, true, false), log);
+        Instant start = clock.instant();
+        AtomicInteger stored = new AtomicInteger();
+        List<RenewalReport> reports;
+        try {
+            reports = run(fleet, client, storage, new Options(config.isDryRun(), false, true, false), log,
+                    report -> stored.incrementAndGet());
+        } catch (AbortException e) {
+            record.accept(summary(config, fleet, storage, start, stored.get(), null, e.getMessage()));
+            throw e;
+        }
+        String hostName = reports.isEmpty() ? null : reports.get(0).getHostName();
+        FleetReport summary = summary(config, fleet, storage, start, stored.get(), hostName, null);
+        record.accept(summary);
         return new FleetOutcome(reports, fleet.result() == null ? List.of() : fleet.result().skipped(),
-                storage.describe());
+                storage.describe(), summary);
     }
 
-    /** What a fleet run stored (one report per identity) and which identities it skipped as already renewed. */
-    public record FleetOutcome(List<RenewalReport> reports, List<IdentityId> skipped, String storeDescription) {}
+    /** Counts from the engine's result when it finished; otherwise what was stored before the run ended. */
+    private FleetReport summary(RenewFleetKeysConfig config, FleetTarget fleet, KeyStorage storage, Instant start,
+            int stored, String hostName, String failure) {
+        FleetReport.Builder summary = FleetReport.builder(config, storage.describe()).renewed(stored)
+                .hostName(hostName).outcome(failure).at(clock.instant())
+                .elapsed(Duration.between(start, clock.instant()));
+        FleetKeyResult result = fleet.result();
+        if (result != null) {
+            summary.hostName(result.hub().hostName()).skipped(result.skipped().size()).failures(result.failed())
+                    .pace(result.registryOperations(), result.pacePerMinute()).elapsed(result.elapsed());
+        }
+        return summary.build();
+    }
+
+    /**
+     * What a fleet run stored (one report per identity), which identities it skipped as already renewed, and the
+     * summary recorded on the build page.
+     */
+    public record FleetOutcome(List<RenewalReport> reports, List<IdentityId> skipped, String storeDescription,
+            FleetReport summary) {}
 
     static final String FLEET_TITLE = "Azure IoT Hub key renewal of a fleet";
 
@@ -129,12 +172,18 @@ public final class KeyRenewalService {
      */
     List<RenewalReport> run(RenewalTarget target, IotHubKeyClient client, KeyStorage storage, Options options,
             PrintStream log) throws AbortException {
+        return run(target, client, storage, options, log, report -> {});
+    }
+
+    /** @param onStored called for each member once all its keys are stored, also when the run fails later */
+    List<RenewalReport> run(RenewalTarget target, IotHubKeyClient client, KeyStorage storage, Options options,
+            PrintStream log, Consumer<RenewalReport> onStored) throws AbortException {
         storage.checkWritable(target.members());
         if (options.dryRun()) {
             return dryRun(target, client, storage, log);
         }
         log.println("Renewing " + target.keyPhrase() + " " + target.describe() + "...");
-        Ledger ledger = new Ledger(target, storage, options, log);
+        Ledger ledger = new Ledger(target, storage, options, log, onStored);
         try {
             target.renew(client, ledger::accept);
         } catch (RenewalTarget.Incomplete e) {
@@ -179,6 +228,7 @@ public final class KeyRenewalService {
         private final KeyStorage storage;
         private final Options options;
         private final PrintStream log;
+        private final Consumer<RenewalReport> onStored;
         private final Map<RenewKeyConfig, RenewalReport> reports = new LinkedHashMap<>();
         private final Map<RenewKeyConfig, Map<KeySlot, String>> notStored = new LinkedHashMap<>();
         private final Map<RenewKeyConfig, String> verifyFailures = new LinkedHashMap<>();
@@ -187,11 +237,13 @@ public final class KeyRenewalService {
         private boolean aborted;
         private AbortException failure;
 
-        Ledger(RenewalTarget target, KeyStorage storage, Options options, PrintStream log) {
+        Ledger(RenewalTarget target, KeyStorage storage, Options options, PrintStream log,
+                Consumer<RenewalReport> onStored) {
             this.target = target;
             this.storage = storage;
             this.options = options;
             this.log = log;
+            this.onStored = onStored;
         }
 
         void accept(Map<RenewKeyConfig, RenewedKeys> batch) throws IOException {
@@ -230,9 +282,14 @@ public final class KeyRenewalService {
                     Thread.currentThread().interrupt();
                 }
             }
-            stored.stored().forEach((member, credentials) -> reports.put(member, new RenewalReport(member,
-                    batch.get(member).hostName(), storage.describe(), verified.contains(member), clock.instant(),
-                    credentials)));
+            stored.stored().forEach((member, credentials) -> {
+                RenewalReport report = new RenewalReport(member, batch.get(member).hostName(), storage.describe(),
+                        verified.contains(member), clock.instant(), credentials);
+                reports.put(member, report);
+                if (!stored.failed().containsKey(member)) {
+                    onStored.accept(report); // every key of the member reached its credential
+                }
+            });
             notStored.putAll(stored.failed());
             if (storeReason == null) {
                 storeReason = stored.firstReason();

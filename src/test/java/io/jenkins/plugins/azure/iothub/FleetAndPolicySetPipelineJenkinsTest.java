@@ -3,6 +3,7 @@ package io.jenkins.plugins.azure.iothub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,10 @@ import hudson.security.ACL;
 import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.SharedAccessPolicy;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
+import java.io.File;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
@@ -91,6 +95,11 @@ class FleetAndPolicySetPipelineJenkinsTest {
             r.assertLogNotContains(key, run);
         }
         r.assertLogNotContains("\tat ", run);
+        String buildXml = Files.readString(new File(run.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
+        String page = r.createWebClient().goTo(run.getUrl() + "iothub-keys/").asNormalizedText();
+        for (String key : keys) {
+            assertTrue(!buildXml.contains(key) && !page.contains(key), "key material in build.xml or the build page");
+        }
     }
 
     private static List<String> policyKeys(SimulatedHub hub) {
@@ -164,7 +173,7 @@ class FleetAndPolicySetPipelineJenkinsTest {
         job.setDefinition(new CpsFlowDefinition(
                 "def fleet = iotHubRenewFleetKeys hub: 'hub-jenkins-fleet', key: 'primary', azureCredentialsId: 'emu',"
                         + " where: \"tags.ring = 'canary'\", rotation: 'r1', operationsPerMinute: 600000\n"
-                        + "echo \"renewed ${fleet.renewed} skipped ${fleet.skipped.size()}\"\n",
+                        + "echo \"renewed ${fleet.renewed} skipped ${fleet.skipped} failed ${fleet.failed}\"\n",
                 true));
 
         WorkflowRun run = r.assertBuildStatusSuccess(job.scheduleBuild2(0));
@@ -177,13 +186,26 @@ class FleetAndPolicySetPipelineJenkinsTest {
             assertEquals(i < 120 ? "HostName=" + hub.hostName() + ";DeviceId=" + id + ";SharedAccessKey="
                     + hub.device(id).primaryKey() : null, stored, id);
         }
-        r.assertLogContains("renewed 120 skipped 0", run);
+        r.assertLogContains("renewed 120 skipped 0 failed 0", run);
+        KeyRenewalAction action = run.getAction(KeyRenewalAction.class);
+        assertEquals(List.of(), action.getRenewals(), "no row per identity");
+        assertEquals(1, action.getFleets().size());
+        FleetReport summary = action.getFleets().get(0);
+        assertEquals(120, summary.getRenewed());
+        assertEquals("devices where tags.ring = 'canary'", summary.getSelection());
+        assertEquals("r1", summary.getRotation());
+        assertEquals("iothub.hub-jenkins-fleet.device.{device}[.module.{module}].{slot}", summary.getCredentialIds());
+        String page = r.createWebClient().goTo(run.getUrl() + "iothub-keys/").asNormalizedText();
+        assertTrue(page.contains("120 renewed") && page.contains("0 failed"), page);
+        assertTrue(!page.contains("node-0"), "no row per identity");
         r.assertLogContains("Fleet renewal of devices where tags.ring = 'canary' on hub 'hub-jenkins-fleet': 120"
                 + " renewed", run);
         assertNoKeyIn(r, run, keys);
 
         WorkflowRun rerun = r.assertBuildStatusSuccess(job.scheduleBuild2(0));
-        r.assertLogContains("renewed 0 skipped 120", rerun);
+        r.assertLogContains("renewed 0 skipped 120 failed 0", rerun);
+        assertEquals(120, rerun.getAction(KeyRenewalAction.class).getFleets().get(0).getSkipped());
+        assertNoKeyIn(r, rerun, keys);
     }
 
     @Test
@@ -216,6 +238,10 @@ class FleetAndPolicySetPipelineJenkinsTest {
         assertEquals(hub.module("cam-0", "agent").primaryKey(),
                 json.get("keys").get("cam-0/agent").get("primary").asText());
         assertNotEquals(null, json.get("selection"));
+        FleetReport summary = run.getAction(KeyRenewalAction.class).getFleets().get(0);
+        assertEquals(31, summary.getRenewed());
+        assertTrue(summary.isFile());
+        assertEquals("iothub.hub-jenkins-file.fleet", summary.getCredentialIds());
         assertNoKeyIn(r, run, keys);
     }
 }

@@ -59,6 +59,8 @@ class FleetRenewalServiceTest {
     private final PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
     private final List<String> userVisible = new ArrayList<>();
     private final List<String> ids = new ArrayList<>();
+    /** The summaries the service handed to the build page, one per run. */
+    private final List<FleetReport> summaries = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -122,21 +124,35 @@ class FleetRenewalServiceTest {
 
     private KeyRenewalService.FleetOutcome renew(RenewFleetKeysConfig config, CredentialTarget target)
             throws AbortException {
+        int before = summaries.size();
         KeyRenewalService.FleetOutcome outcome = service().renewFleet(config, access(), target, log,
-                Wording.PIPELINE);
+                Wording.PIPELINE, summaries::add);
+        assertEquals(before + 1, summaries.size(), "one summary per run");
+        assertEquals(outcome.summary(), summary());
         userVisible.add(BuildRenewal.fleetMap(config, outcome).toString());
-        KeyRenewalAction action = new KeyRenewalAction();
-        outcome.reports().forEach(action::add);
-        userVisible.add(BuildRecordText.of(action));
+        userVisible.add(buildRecord());
         return outcome;
     }
 
     private AbortException failure(RenewFleetKeysConfig config, CredentialTarget target) {
         AbortException e = assertThrows(AbortException.class,
-                () -> service().renewFleet(config, access(), target, log, Wording.PIPELINE));
+                () -> service().renewFleet(config, access(), target, log, Wording.PIPELINE, summaries::add));
         userVisible.add(e.getMessage());
+        userVisible.add(buildRecord());
         assertFalse(e.getMessage().contains("\n"), () -> "not one line: " + e.getMessage());
         return e;
+    }
+
+    /** The latest run's summary. */
+    private FleetReport summary() {
+        return summaries.get(summaries.size() - 1);
+    }
+
+    /** What build.xml would hold for this test's runs: the action with every summary recorded. */
+    private String buildRecord() {
+        KeyRenewalAction action = new KeyRenewalAction();
+        summaries.forEach(action::add);
+        return BuildRecordText.of(action);
     }
 
     private String stored(String id) {
@@ -170,6 +186,27 @@ class FleetRenewalServiceTest {
 
         assertEquals(1000, outcome.reports().size());
         assertEquals(0, hub.throttle().throttledRequests(), "the pace stays below the throttle");
+        FleetReport summary = summary();
+        assertEquals(List.of(summary), summaries, "one record on the build page, not one per identity");
+        assertEquals("every SAS device", summary.getSelection());
+        assertEquals(hub.hostName(), summary.getHostName());
+        assertEquals(1000, summary.getRenewed());
+        assertEquals(0, summary.getSkipped());
+        assertEquals(0, summary.getFailed());
+        assertTrue(summary.getFailures().isEmpty());
+        assertFalse(summary.isFile());
+        assertEquals("iothub.hub-fleet.device.{device}[.module.{module}].{slot}", summary.getCredentialIds());
+        assertEquals("the credentials of folder 'iot'", summary.getStoreDescription());
+        assertEquals(null, summary.getOutcome());
+        assertEquals(2000, summary.getRegistryOperations(), "a read and a share of a bulk write per device");
+        assertTrue(summary.getPacePerMinute() > 0, summary.getPace());
+        String record = buildRecord();
+        assertFalse(record.contains("sensor-0"), "no identity of a successful run in the build record");
+        assertTrue(record.length() < 2_000, () -> "a small build record: " + record.length());
+        Map<String, Object> map = BuildRenewal.fleetMap(config, outcome);
+        assertEquals(1000, map.get("renewed"));
+        assertEquals(0, map.get("skipped"));
+        assertTrue(map.toString().length() < 1_000, map::toString);
         for (String id : ids) {
             assertNotEquals(before.get(id), hub.device(id).secondaryKey(), id);
             assertEquals(connectionString(id, hub.device(id).secondaryKey()),
@@ -199,6 +236,11 @@ class FleetRenewalServiceTest {
         KeyRenewalService.FleetOutcome outcome = renew(config, folder());
 
         assertEquals(500, outcome.reports().size());
+        assertTrue(summary().isFile());
+        assertEquals("iothub.hub-fleet.fleet", summary().getCredentialIds());
+        assertEquals("devices where tags.site = 'north'", summary().getSelection());
+        assertEquals(500, summary().getRenewed());
+        assertEquals("iothub.hub-fleet.fleet", BuildRenewal.fleetMap(config, outcome).get("fileCredentialsId"));
         JsonNode json = file("iothub.hub-fleet.fleet");
         assertEquals(500, json.get("keys").size());
         for (int i = 0; i < 1000; i += 2) {
@@ -332,6 +374,23 @@ class FleetRenewalServiceTest {
         assertTrue(e.getMessage().contains("150 of 350 identities"), e.getMessage());
         assertTrue(e.getMessage().contains("'sensor-0200' not renewed (HTTP 429"), e.getMessage());
         assertTrue(e.getMessage().contains("and 140 more (the table above names each)"), e.getMessage());
+        FleetReport failed = summary();
+        assertEquals(1, summaries.size(), "a failed run is recorded too");
+        assertEquals(350, failed.getListed());
+        assertEquals("r1", failed.getRotation());
+        assertEquals(200, failed.getRenewed());
+        assertEquals(150, failed.getFailed());
+        assertEquals(Map.of("not renewed", 150), failed.getFailedByState());
+        assertEquals(FleetReport.FAILURES_KEPT, failed.getFailures().size());
+        assertEquals(100, failed.getMoreFailures());
+        assertEquals("sensor-0200", failed.getFailures().get(0).getIdentity());
+        assertEquals("not renewed", failed.getFailures().get(0).getState());
+        assertTrue(failed.getFailures().get(0).getReason().startsWith("HTTP 429"),
+                failed.getFailures().get(0).getReason());
+        assertEquals(e.getMessage(), failed.getOutcome());
+        assertEquals("fleet-keys", failed.getCredentialIds());
+        String record = buildRecord();
+        assertTrue(record.contains("sensor-0249") && !record.contains("sensor-0250"), "the first 50 failed only");
         JsonNode first = file("fleet-keys");
         assertEquals(200, first.get("renewedInRotation").size());
         Map<String, String> afterFirst = new HashMap<>();
@@ -346,6 +405,9 @@ class FleetRenewalServiceTest {
         KeyRenewalService.FleetOutcome rerun = renew(config, folder());
 
         assertEquals(150, rerun.reports().size());
+        assertEquals(150, summary().getRenewed());
+        assertEquals(200, summary().getSkipped());
+        assertEquals(0, summary().getFailed());
         afterFirst.forEach((id, key) -> assertEquals(key, hub.device(id).primaryKey(), "swapped once: " + id));
         JsonNode json = file("fleet-keys");
         assertEquals(350, json.get("keys").size());
@@ -383,6 +445,8 @@ class FleetRenewalServiceTest {
                 + " device-identity connection-string show --hub-name hub-fleet -g rg-fleet --device-id sensor-0002"
                 + " --key-type primary -o tsv`"), "recovery per device");
         assertTrue(e.getMessage().contains("Likewise for the other 97."), e.getMessage());
+        assertEquals(0, summary().getRenewed(), "nothing reached a credential");
+        assertEquals(e.getMessage(), summary().getOutcome());
         assertTrue(e.getMessage().length() < 3000, "one readable line");
     }
 
@@ -398,6 +462,9 @@ class FleetRenewalServiceTest {
 
         assertEquals(30, outcome.reports().size());
         assertEquals("planned", outcome.reports().get(0).getCredentials().get(0).getResult());
+        assertTrue(summary().isDryRun());
+        assertEquals(30, summary().getListed());
+        assertEquals(0, summary().getRenewed());
         assertEquals(before, hub.device(ids.get(0)).primaryKey());
         assertEquals(0, emulator.requests().all().stream().filter(r -> r.rawPath().startsWith("/devices")).count());
         String text = logBytes.toString(StandardCharsets.UTF_8);
