@@ -9,6 +9,7 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.azure.iothub.HubRenewalConfig.HubRenewalDescriptor;
 import io.jenkins.plugins.azure.iothub.jenkins.AzureCredentialsAccess;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -49,7 +50,7 @@ public final class DefaultAzureCredentialProperty extends AbstractFolderProperty
         public ListBoxModel doFillAzureCredentialsIdItems(
                 @AncestorInPath Item item, @QueryParameter String azureCredentialsId) {
             return AzureCredentialsAccess.listCredentials(item, azureCredentialsId,
-                    RenewKeyConfig.DescriptorImpl.mayConfigure(item));
+                    HubRenewalDescriptor.mayConfigure(item));
         }
     }
 }

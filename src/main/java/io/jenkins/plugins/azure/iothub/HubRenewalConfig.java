@@ -14,16 +14,19 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import jenkins.model.Jenkins;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * The options every renewal of several targets of one hub shares with {@link RenewKeyConfig}: the hub, Azure
- * access, where the keys go, dry run and time budget. Same names, same checks, same help.
+ * The options every renewal of one hub shares (single key, rotation, policy set, fleet): the hub, Azure access, where
+ * the keys go, dry run and time budget. Same names, same checks, same help; each subclass adds its targets.
  */
-public abstract class HubRenewalConfig<T extends HubRenewalConfig<T>> 
+public abstract class HubRenewalConfig<T extends HubRenewalConfig<T>>
         implements Describable<T>, Serializable {
 
     @Serial
@@ -73,6 +76,7 @@ public abstract class HubRenewalConfig<T extends HubRenewalConfig<T>>
         this.azureCredentialsId = Util.fixEmptyAndTrim(azureCredentialsId);
     }
 
+    /** Null: the job's own folder (the system credentials for a top-level job); a folder's full name; or {@code /}. */
     public String getCredentialsFolder() {
         return credentialsFolder;
     }
@@ -90,9 +94,10 @@ public abstract class HubRenewalConfig<T extends HubRenewalConfig<T>>
     @DataBoundSetter
     public void setStore(String store) {
         String value = Util.fixEmptyAndTrim(store);
+        // accept any casing for the documented value, keep the canonical spelling
         this.store = RenewKeyConfig.STORE_CONNECTION_STRING.equalsIgnoreCase(value)
                 ? RenewKeyConfig.STORE_CONNECTION_STRING
-                : value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
+                : value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 
     public boolean isDryRun() {
@@ -111,6 +116,15 @@ public abstract class HubRenewalConfig<T extends HubRenewalConfig<T>>
     @DataBoundSetter
     public void setTimeoutSeconds(int timeoutSeconds) {
         this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** Loading a job saved by an older version: a time budget it did not save gets its documented default. */
+    @Serial
+    protected Object readResolve() {
+        if (timeoutSeconds == null) {
+            timeoutSeconds = RenewKeyConfig.DEFAULT_TIMEOUT_SECONDS;
+        }
+        return this;
     }
 
     /** A single renewal with these options, for one member (its policy, device or module set by the caller). */
@@ -135,6 +149,16 @@ public abstract class HubRenewalConfig<T extends HubRenewalConfig<T>>
         add(problems, ConfigChecks.store(w, getStore()));
         add(problems, ConfigChecks.timeout(w, getTimeoutSeconds()));
         return problems;
+    }
+
+    /** Whether the shared options are equal; part of each subclass's field-by-field equality. */
+    boolean sameSharedOptions(HubRenewalConfig<?> other) {
+        return Objects.equals(hub, other.hub) && Objects.equals(resourceGroup, other.resourceGroup)
+                && Objects.equals(subscriptionId, other.subscriptionId)
+                && Objects.equals(azureCredentialsId, other.azureCredentialsId)
+                && Objects.equals(credentialsFolder, other.credentialsFolder)
+                && getStore().equals(other.getStore()) && dryRun == other.dryRun
+                && getTimeoutSeconds() == other.getTimeoutSeconds();
     }
 
     static void add(List<String> problems, @CheckForNull String problem) {
@@ -162,7 +186,7 @@ public abstract class HubRenewalConfig<T extends HubRenewalConfig<T>>
         public ListBoxModel doFillAzureCredentialsIdItems(
                 @AncestorInPath Item item, @QueryParameter String azureCredentialsId) {
             return AzureCredentialsAccess.listCredentials(item, azureCredentialsId,
-                    RenewKeyConfig.DescriptorImpl.mayConfigure(item));
+                    mayConfigure(item));
         }
 
         @POST
@@ -191,8 +215,13 @@ public abstract class HubRenewalConfig<T extends HubRenewalConfig<T>>
             return check(item, ConfigChecks.timeout(FORM, seconds));
         }
 
+        /** Form checks only reveal anything to users who may configure the job (or administer Jenkins). */
+        static boolean mayConfigure(@CheckForNull Item item) {
+            return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
+        }
+
         static FormValidation check(@CheckForNull Item item, @CheckForNull String problem) {
-            if (problem == null || !RenewKeyConfig.DescriptorImpl.mayConfigure(item)) {
+            if (problem == null || !mayConfigure(item)) {
                 return FormValidation.ok();
             }
             return FormValidation.error(problem);

@@ -9,7 +9,6 @@ import java.io.Serial;
 import java.util.Map;
 import java.util.Set;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -21,23 +20,13 @@ import org.kohsuke.stapler.DataBoundSetter;
  * devices and modules of one hub at the registry's pace, flat arguments that all land in one
  * {@link RenewFleetKeysConfig}. Returns counts and, per identity, its credentials; never a key.
  */
-public final class IotHubRenewFleetKeysStep extends Step {
+public final class IotHubRenewFleetKeysStep extends HubRenewalStep<RenewFleetKeysConfig> {
 
     static final String FUNCTION = "iotHubRenewFleetKeys";
 
-    private final RenewFleetKeysConfig config;
-
     @DataBoundConstructor
     public IotHubRenewFleetKeysStep(String hub, String key) {
-        this.config = new RenewFleetKeysConfig(hub, key);
-    }
-
-    public RenewFleetKeysConfig toConfig() {
-        return config;
-    }
-
-    public String getHub() {
-        return config.getHub();
+        super(new RenewFleetKeysConfig(hub, key));
     }
 
     public String getKey() {
@@ -123,69 +112,6 @@ public final class IotHubRenewFleetKeysStep extends Step {
     @DataBoundSetter
     public void setDataPlaneAuth(String dataPlaneAuth) {
         config.setDataPlaneAuth(dataPlaneAuth);
-    }
-
-    public String getResourceGroup() {
-        return config.getResourceGroup();
-    }
-
-    @DataBoundSetter
-    public void setResourceGroup(String resourceGroup) {
-        config.setResourceGroup(resourceGroup);
-    }
-
-    public String getSubscriptionId() {
-        return config.getSubscriptionId();
-    }
-
-    @DataBoundSetter
-    public void setSubscriptionId(String subscriptionId) {
-        config.setSubscriptionId(subscriptionId);
-    }
-
-    public String getAzureCredentialsId() {
-        return config.getAzureCredentialsId();
-    }
-
-    @DataBoundSetter
-    public void setAzureCredentialsId(String azureCredentialsId) {
-        config.setAzureCredentialsId(azureCredentialsId);
-    }
-
-    public String getCredentialsFolder() {
-        return config.getCredentialsFolder();
-    }
-
-    @DataBoundSetter
-    public void setCredentialsFolder(String credentialsFolder) {
-        config.setCredentialsFolder(credentialsFolder);
-    }
-
-    public String getStore() {
-        return config.getStore();
-    }
-
-    @DataBoundSetter
-    public void setStore(String store) {
-        config.setStore(store);
-    }
-
-    public boolean isDryRun() {
-        return config.isDryRun();
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        config.setDryRun(dryRun);
-    }
-
-    public int getTimeoutSeconds() {
-        return config.getTimeoutSeconds();
-    }
-
-    @DataBoundSetter
-    public void setTimeoutSeconds(int timeoutSeconds) {
-        config.setTimeoutSeconds(timeoutSeconds);
     }
 
     @Override

@@ -7,7 +7,6 @@ import hudson.model.TaskListener;
 import java.util.Set;
 import java.util.function.Supplier;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -18,22 +17,11 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code iotHubRenewKey(hub: 'h', policy: 'p', key: 'primary')}: flat arguments that all land in one
  * {@link RenewKeyConfig}. Needs no node and no workspace; returns a map of non-secret facts.
  */
-public final class IotHubRenewKeyStep extends Step {
-
-    private final RenewKeyConfig config;
+public final class IotHubRenewKeyStep extends HubRenewalStep<RenewKeyConfig> {
 
     @DataBoundConstructor
     public IotHubRenewKeyStep(String hub, String key) {
-        this.config = new RenewKeyConfig(hub, key);
-    }
-
-    /** The configuration this step runs with. */
-    public RenewKeyConfig toConfig() {
-        return config;
-    }
-
-    public String getHub() {
-        return config.getHub();
+        super(new RenewKeyConfig(hub, key));
     }
 
     public String getKey() {
@@ -67,33 +55,6 @@ public final class IotHubRenewKeyStep extends Step {
         config.setModule(module);
     }
 
-    public String getResourceGroup() {
-        return config.getResourceGroup();
-    }
-
-    @DataBoundSetter
-    public void setResourceGroup(String resourceGroup) {
-        config.setResourceGroup(resourceGroup);
-    }
-
-    public String getSubscriptionId() {
-        return config.getSubscriptionId();
-    }
-
-    @DataBoundSetter
-    public void setSubscriptionId(String subscriptionId) {
-        config.setSubscriptionId(subscriptionId);
-    }
-
-    public String getAzureCredentialsId() {
-        return config.getAzureCredentialsId();
-    }
-
-    @DataBoundSetter
-    public void setAzureCredentialsId(String azureCredentialsId) {
-        config.setAzureCredentialsId(azureCredentialsId);
-    }
-
     public String getDataPlaneAuth() {
         return config.getDataPlaneAuth();
     }
@@ -121,33 +82,6 @@ public final class IotHubRenewKeyStep extends Step {
         config.setSecondaryCredentialsId(secondaryCredentialsId);
     }
 
-    public String getCredentialsFolder() {
-        return config.getCredentialsFolder();
-    }
-
-    @DataBoundSetter
-    public void setCredentialsFolder(String credentialsFolder) {
-        config.setCredentialsFolder(credentialsFolder);
-    }
-
-    public String getStore() {
-        return config.getStore();
-    }
-
-    @DataBoundSetter
-    public void setStore(String store) {
-        config.setStore(store);
-    }
-
-    public boolean isDryRun() {
-        return config.isDryRun();
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        config.setDryRun(dryRun);
-    }
-
     public boolean isVerify() {
         return config.isVerify();
     }
@@ -155,15 +89,6 @@ public final class IotHubRenewKeyStep extends Step {
     @DataBoundSetter
     public void setVerify(boolean verify) {
         config.setVerify(verify);
-    }
-
-    public int getTimeoutSeconds() {
-        return config.getTimeoutSeconds();
-    }
-
-    @DataBoundSetter
-    public void setTimeoutSeconds(int timeoutSeconds) {
-        config.setTimeoutSeconds(timeoutSeconds);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -23,81 +22,17 @@ import org.kohsuke.stapler.DataBoundSetter;
  * key: 'swap']])}: several policies of one hub in one hub update, flat arguments that all land in one
  * {@link RenewPolicyKeysConfig}. Returns {@code [hub:, dryRun:, policies: [one iotHubRenewKey map per policy]]}.
  */
-public final class IotHubRenewPolicyKeysStep extends Step {
+public final class IotHubRenewPolicyKeysStep extends HubRenewalStep<RenewPolicyKeysConfig> {
 
     static final String FUNCTION = "iotHubRenewPolicyKeys";
 
-    private final RenewPolicyKeysConfig config;
-
     @DataBoundConstructor
     public IotHubRenewPolicyKeysStep(String hub, List<PolicyKeyChoice> policies) {
-        this.config = new RenewPolicyKeysConfig(hub, policies);
-    }
-
-    public RenewPolicyKeysConfig toConfig() {
-        return config;
-    }
-
-    public String getHub() {
-        return config.getHub();
+        super(new RenewPolicyKeysConfig(hub, policies));
     }
 
     public List<PolicyKeyChoice> getPolicies() {
         return config.getPolicies();
-    }
-
-    public String getResourceGroup() {
-        return config.getResourceGroup();
-    }
-
-    @DataBoundSetter
-    public void setResourceGroup(String resourceGroup) {
-        config.setResourceGroup(resourceGroup);
-    }
-
-    public String getSubscriptionId() {
-        return config.getSubscriptionId();
-    }
-
-    @DataBoundSetter
-    public void setSubscriptionId(String subscriptionId) {
-        config.setSubscriptionId(subscriptionId);
-    }
-
-    public String getAzureCredentialsId() {
-        return config.getAzureCredentialsId();
-    }
-
-    @DataBoundSetter
-    public void setAzureCredentialsId(String azureCredentialsId) {
-        config.setAzureCredentialsId(azureCredentialsId);
-    }
-
-    public String getCredentialsFolder() {
-        return config.getCredentialsFolder();
-    }
-
-    @DataBoundSetter
-    public void setCredentialsFolder(String credentialsFolder) {
-        config.setCredentialsFolder(credentialsFolder);
-    }
-
-    public String getStore() {
-        return config.getStore();
-    }
-
-    @DataBoundSetter
-    public void setStore(String store) {
-        config.setStore(store);
-    }
-
-    public boolean isDryRun() {
-        return config.isDryRun();
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        config.setDryRun(dryRun);
     }
 
     public boolean isVerify() {
@@ -107,15 +42,6 @@ public final class IotHubRenewPolicyKeysStep extends Step {
     @DataBoundSetter
     public void setVerify(boolean verify) {
         config.setVerify(verify);
-    }
-
-    public int getTimeoutSeconds() {
-        return config.getTimeoutSeconds();
-    }
-
-    @DataBoundSetter
-    public void setTimeoutSeconds(int timeoutSeconds) {
-        config.setTimeoutSeconds(timeoutSeconds);
     }
 
     @Override

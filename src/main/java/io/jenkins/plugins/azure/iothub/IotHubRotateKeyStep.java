@@ -7,7 +7,6 @@ import hudson.model.TaskListener;
 import java.util.Set;
 import java.util.function.Supplier;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -19,22 +18,11 @@ import org.kohsuke.stapler.DataBoundSetter;
  * body that moves consumers to the stable credential. Flat arguments that all land in one {@link RotateKeyConfig};
  * the two halves without a body are the freestyle step's phases ({@link IotHubRotateKeyBuilder}). Needs no node.
  */
-public final class IotHubRotateKeyStep extends Step {
-
-    private final RotateKeyConfig config;
+public final class IotHubRotateKeyStep extends HubRenewalStep<RotateKeyConfig> {
 
     @DataBoundConstructor
     public IotHubRotateKeyStep(String hub) {
-        this.config = new RotateKeyConfig(hub);
-    }
-
-    /** The configuration this step runs with. */
-    public RotateKeyConfig toConfig() {
-        return config;
-    }
-
-    public String getHub() {
-        return config.getHub();
+        super(new RotateKeyConfig(hub));
     }
 
     public String getPolicy() {
@@ -64,33 +52,6 @@ public final class IotHubRotateKeyStep extends Step {
         config.setModule(module);
     }
 
-    public String getResourceGroup() {
-        return config.getResourceGroup();
-    }
-
-    @DataBoundSetter
-    public void setResourceGroup(String resourceGroup) {
-        config.setResourceGroup(resourceGroup);
-    }
-
-    public String getSubscriptionId() {
-        return config.getSubscriptionId();
-    }
-
-    @DataBoundSetter
-    public void setSubscriptionId(String subscriptionId) {
-        config.setSubscriptionId(subscriptionId);
-    }
-
-    public String getAzureCredentialsId() {
-        return config.getAzureCredentialsId();
-    }
-
-    @DataBoundSetter
-    public void setAzureCredentialsId(String azureCredentialsId) {
-        config.setAzureCredentialsId(azureCredentialsId);
-    }
-
     public String getDataPlaneAuth() {
         return config.getDataPlaneAuth();
     }
@@ -109,24 +70,6 @@ public final class IotHubRotateKeyStep extends Step {
         config.setCredentialsId(credentialsId);
     }
 
-    public String getCredentialsFolder() {
-        return config.getCredentialsFolder();
-    }
-
-    @DataBoundSetter
-    public void setCredentialsFolder(String credentialsFolder) {
-        config.setCredentialsFolder(credentialsFolder);
-    }
-
-    public String getStore() {
-        return config.getStore();
-    }
-
-    @DataBoundSetter
-    public void setStore(String store) {
-        config.setStore(store);
-    }
-
     public String getInUse() {
         return config.getInUse();
     }
@@ -136,15 +79,6 @@ public final class IotHubRotateKeyStep extends Step {
         config.setInUse(inUse);
     }
 
-    public boolean isDryRun() {
-        return config.isDryRun();
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        config.setDryRun(dryRun);
-    }
-
     public boolean isVerify() {
         return config.isVerify();
     }
@@ -152,15 +86,6 @@ public final class IotHubRotateKeyStep extends Step {
     @DataBoundSetter
     public void setVerify(boolean verify) {
         config.setVerify(verify);
-    }
-
-    public int getTimeoutSeconds() {
-        return config.getTimeoutSeconds();
-    }
-
-    @DataBoundSetter
-    public void setTimeoutSeconds(int timeoutSeconds) {
-        config.setTimeoutSeconds(timeoutSeconds);
     }
 
     @Override

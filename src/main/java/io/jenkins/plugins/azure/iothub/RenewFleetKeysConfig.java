@@ -269,20 +269,14 @@ public final class RenewFleetKeysConfig extends HubRenewalConfig<RenewFleetKeysC
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RenewFleetKeysConfig other && Objects.equals(getHub(), other.getHub())
+        return o instanceof RenewFleetKeysConfig other && sameSharedOptions(other)
                 && Objects.equals(key, other.key) && Objects.equals(devices, other.devices)
                 && Objects.equals(where, other.where) && allDevices == other.allDevices
                 && getStoreIn().equals(other.getStoreIn())
                 && Objects.equals(credentialIdPattern, other.credentialIdPattern)
                 && Objects.equals(fileCredentialsId, other.fileCredentialsId)
                 && Objects.equals(rotation, other.rotation) && operationsPerMinute == other.operationsPerMinute
-                && getDataPlaneAuth().equals(other.getDataPlaneAuth())
-                && Objects.equals(getResourceGroup(), other.getResourceGroup())
-                && Objects.equals(getSubscriptionId(), other.getSubscriptionId())
-                && Objects.equals(getAzureCredentialsId(), other.getAzureCredentialsId())
-                && Objects.equals(getCredentialsFolder(), other.getCredentialsFolder())
-                && getStore().equals(other.getStore()) && isDryRun() == other.isDryRun()
-                && getTimeoutSeconds() == other.getTimeoutSeconds();
+                && getDataPlaneAuth().equals(other.getDataPlaneAuth());
     }
 
     @Override

@@ -6,7 +6,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
@@ -16,7 +15,6 @@ import io.jenkins.plugins.azure.iothub.engine.KeySlot;
 import io.jenkins.plugins.azure.iothub.engine.KeyType;
 import io.jenkins.plugins.azure.iothub.jenkins.AzureCredentialsAccess;
 import java.io.Serial;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +30,7 @@ import org.kohsuke.stapler.verb.POST;
  * The one configuration object of a key renewal, shared by the Pipeline step and the freestyle builder.
  * Holds names and ids only; never a key.
  */
-public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serializable {
+public final class RenewKeyConfig extends HubRenewalConfig<RenewKeyConfig> {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -45,45 +43,32 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     static final int MIN_TIMEOUT_SECONDS = 10;
     static final int MAX_TIMEOUT_SECONDS = 3600;
 
-    private final String hub;
     private String key;
     private String policy;
     private String device;
     private String module;
-    private String resourceGroup;
-    private String subscriptionId;
-    private String azureCredentialsId;
     private String dataPlaneAuth;
     private String primaryCredentialsId;
     private String secondaryCredentialsId;
-    private String credentialsFolder;
-    private String store;
-    private boolean dryRun;
-    // Objects, not primitives: a configuration saved before these options existed loads them as null (XStream runs
-    // no constructor or field initialiser), and readResolve gives them their documented defaults.
+    // An object, not a primitive: a configuration saved before this option existed loads it as null (XStream runs
+    // no constructor or field initialiser), and readResolve gives it its documented default (as the base class
+    // does for timeoutSeconds).
     private Boolean verify = Boolean.TRUE;
-    private Integer timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
 
     @DataBoundConstructor
     public RenewKeyConfig(String hub, String key) {
-        this.hub = Util.fixEmptyAndTrim(hub);
+        super(hub);
         this.key = normalizeChoice(key);
     }
 
     /** Loading a job saved by an older version: options it did not save get their documented defaults. */
     @Serial
-    Object readResolve() {
+    @Override
+    protected Object readResolve() {
         if (verify == null) {
             verify = Boolean.TRUE;
         }
-        if (timeoutSeconds == null) {
-            timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
-        }
-        return this;
-    }
-
-    public String getHub() {
-        return hub;
+        return super.readResolve();
     }
 
     public String getKey() {
@@ -139,33 +124,6 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
         this.module = Util.fixEmptyAndTrim(module);
     }
 
-    public String getResourceGroup() {
-        return resourceGroup;
-    }
-
-    @DataBoundSetter
-    public void setResourceGroup(String resourceGroup) {
-        this.resourceGroup = Util.fixEmptyAndTrim(resourceGroup);
-    }
-
-    public String getSubscriptionId() {
-        return subscriptionId;
-    }
-
-    @DataBoundSetter
-    public void setSubscriptionId(String subscriptionId) {
-        this.subscriptionId = Util.fixEmptyAndTrim(subscriptionId);
-    }
-
-    public String getAzureCredentialsId() {
-        return azureCredentialsId;
-    }
-
-    @DataBoundSetter
-    public void setAzureCredentialsId(String azureCredentialsId) {
-        this.azureCredentialsId = Util.fixEmptyAndTrim(azureCredentialsId);
-    }
-
     /** {@code key} (default) or {@code login}; only used for device and module keys. */
     public String getDataPlaneAuth() {
         return dataPlaneAuth == null ? DATA_PLANE_KEY : dataPlaneAuth;
@@ -194,37 +152,6 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
         this.secondaryCredentialsId = Util.fixEmptyAndTrim(secondaryCredentialsId);
     }
 
-    /** Null: the job's own folder (the system credentials for a top-level job); a folder's full name; or {@code /}. */
-    public String getCredentialsFolder() {
-        return credentialsFolder;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsFolder(String credentialsFolder) {
-        this.credentialsFolder = Util.fixEmptyAndTrim(credentialsFolder);
-    }
-
-    /** {@code connectionString} (default) or {@code key}. */
-    public String getStore() {
-        return store == null ? STORE_CONNECTION_STRING : store;
-    }
-
-    @DataBoundSetter
-    public void setStore(String store) {
-        String value = Util.fixEmptyAndTrim(store);
-        // accept any casing for the documented value, keep the canonical spelling
-        this.store = STORE_CONNECTION_STRING.equalsIgnoreCase(value) ? STORE_CONNECTION_STRING : normalizeChoice(value);
-    }
-
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
-
     public boolean isVerify() {
         return verify == null || verify;
     }
@@ -232,15 +159,6 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     @DataBoundSetter
     public void setVerify(boolean verify) {
         this.verify = verify;
-    }
-
-    public int getTimeoutSeconds() {
-        return timeoutSeconds == null ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds;
-    }
-
-    @DataBoundSetter
-    public void setTimeoutSeconds(int timeoutSeconds) {
-        this.timeoutSeconds = timeoutSeconds;
     }
 
     /** Whether the renewal targets a device or module identity rather than a shared access policy. */
@@ -256,12 +174,12 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     /** Human-readable name of what is renewed, e.g. {@code policy 'p' on hub 'h'}; safe for logs. */
     public String describeTarget() {
         if (policy != null) {
-            return "policy '" + policy + "' on hub '" + hub + "'";
+            return "policy '" + policy + "' on hub '" + getHub() + "'";
         }
         if (module != null) {
-            return "module '" + module + "' of device '" + device + "' on hub '" + hub + "'";
+            return "module '" + module + "' of device '" + device + "' on hub '" + getHub() + "'";
         }
-        return "device '" + device + "' on hub '" + hub + "'";
+        return "device '" + device + "' on hub '" + getHub() + "'";
     }
 
     /** The key slots whose new values are stored: one for primary/secondary, both for swap/both. */
@@ -277,7 +195,7 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     /** The credential id that receives the given slot: the configured one, else the documented default. */
     public String credentialIdFor(KeySlot slot) {
         String configured = slot == KeySlot.PRIMARY ? primaryCredentialsId : secondaryCredentialsId;
-        return configured != null ? configured : CredentialIds.defaultId(hub, policy, device, module, slot);
+        return configured != null ? configured : CredentialIds.defaultId(getHub(), policy, device, module, slot);
     }
 
     /**
@@ -294,19 +212,19 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
     @NonNull
     List<String> validate(Wording w) {
         List<String> problems = new ArrayList<>();
-        addIfPresent(problems, ConfigChecks.hub(w, hub));
-        addIfPresent(problems, ConfigChecks.key(w, key, target()));
-        addIfPresent(problems, ConfigChecks.policyOrDevice(w, policy, device));
-        addIfPresent(problems, ConfigChecks.policy(w, policy));
-        addIfPresent(problems, ConfigChecks.identity(w, "device", device));
-        addIfPresent(problems, ConfigChecks.module(w, module, device));
-        addIfPresent(problems, ConfigChecks.resourceGroup(w, resourceGroup));
-        addIfPresent(problems, ConfigChecks.subscriptionId(w, subscriptionId));
-        addIfPresent(problems, ConfigChecks.dataPlaneAuth(w, getDataPlaneAuth()));
-        addIfPresent(problems, ConfigChecks.store(w, getStore()));
-        addIfPresent(problems, ConfigChecks.credentialId(w, "primaryCredentialsId", primaryCredentialsId));
-        addIfPresent(problems, ConfigChecks.credentialId(w, "secondaryCredentialsId", secondaryCredentialsId));
-        addIfPresent(problems, ConfigChecks.timeout(w, getTimeoutSeconds()));
+        add(problems, ConfigChecks.hub(w, getHub()));
+        add(problems, ConfigChecks.key(w, key, target()));
+        add(problems, ConfigChecks.policyOrDevice(w, policy, device));
+        add(problems, ConfigChecks.policy(w, policy));
+        add(problems, ConfigChecks.identity(w, "device", device));
+        add(problems, ConfigChecks.module(w, module, device));
+        add(problems, ConfigChecks.resourceGroup(w, getResourceGroup()));
+        add(problems, ConfigChecks.subscriptionId(w, getSubscriptionId()));
+        add(problems, ConfigChecks.dataPlaneAuth(w, getDataPlaneAuth()));
+        add(problems, ConfigChecks.store(w, getStore()));
+        add(problems, ConfigChecks.credentialId(w, "primaryCredentialsId", primaryCredentialsId));
+        add(problems, ConfigChecks.credentialId(w, "secondaryCredentialsId", secondaryCredentialsId));
+        add(problems, ConfigChecks.timeout(w, getTimeoutSeconds()));
         if (problems.isEmpty()) {
             // The engine's own request checks are authoritative; they must agree with the rules above.
             try {
@@ -323,12 +241,6 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
         return problems;
     }
 
-    private static void addIfPresent(List<String> problems, @CheckForNull String problem) {
-        if (problem != null) {
-            problems.add(problem);
-        }
-    }
-
     @CheckForNull
     private static String normalizeChoice(String value) {
         String v = Util.fixEmptyAndTrim(value);
@@ -341,41 +253,32 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
         if (!(o instanceof RenewKeyConfig other)) {
             return false;
         }
-        return Objects.equals(hub, other.hub) && Objects.equals(key, other.key)
+        return sameSharedOptions(other) && Objects.equals(key, other.key)
                 && Objects.equals(policy, other.policy) && Objects.equals(device, other.device)
                 && Objects.equals(module, other.module)
-                && Objects.equals(resourceGroup, other.resourceGroup)
-                && Objects.equals(subscriptionId, other.subscriptionId)
-                && Objects.equals(azureCredentialsId, other.azureCredentialsId)
                 && getDataPlaneAuth().equals(other.getDataPlaneAuth())
                 && Objects.equals(primaryCredentialsId, other.primaryCredentialsId)
                 && Objects.equals(secondaryCredentialsId, other.secondaryCredentialsId)
-                && Objects.equals(credentialsFolder, other.credentialsFolder)
-                && getStore().equals(other.getStore()) && dryRun == other.dryRun && isVerify() == other.isVerify()
-                && getTimeoutSeconds() == other.getTimeoutSeconds();
+                && isVerify() == other.isVerify();
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(hub, key, policy, device, module);
+        return Objects.hash(getHub(), key, policy, device, module);
     }
 
     @Override
     public String toString() {
-        return "RenewKeyConfig[" + (hub == null ? "?" : describeTarget()) + ", key=" + key + "]";
+        return "RenewKeyConfig[" + (getHub() == null ? "?" : describeTarget()) + ", key=" + key + "]";
     }
 
     @Extension
-    public static final class DescriptorImpl extends Descriptor<RenewKeyConfig> {
+    public static final class DescriptorImpl extends HubRenewalDescriptor<RenewKeyConfig> {
 
         @NonNull
         @Override
         public String getDisplayName() {
             return Messages.RenewKeyConfig_displayName();
-        }
-
-        public int getDefaultTimeoutSeconds() {
-            return DEFAULT_TIMEOUT_SECONDS;
         }
 
         /** Starts on "choose": preselecting a key invites renewing the one clients use. */
@@ -399,25 +302,6 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
             items.add(Messages.dataPlaneAuth_key(), DATA_PLANE_KEY);
             items.add(Messages.dataPlaneAuth_login(), DATA_PLANE_LOGIN);
             return items;
-        }
-
-        @POST
-        public ListBoxModel doFillStoreItems(@AncestorInPath Item item) {
-            ListBoxModel items = new ListBoxModel();
-            items.add(Messages.store_connectionString(), STORE_CONNECTION_STRING);
-            items.add(Messages.store_key(), STORE_KEY);
-            return items;
-        }
-
-        @POST
-        public ListBoxModel doFillAzureCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String azureCredentialsId) {
-            return AzureCredentialsAccess.listCredentials(item, azureCredentialsId, mayConfigure(item));
-        }
-
-        @POST
-        public FormValidation doCheckHub(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, ConfigChecks.hub(FORM, Util.fixEmptyAndTrim(value)));
         }
 
         /**
@@ -458,16 +342,6 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
                     ConfigChecks.module(FORM, Util.fixEmptyAndTrim(value), Util.fixEmptyAndTrim(device)));
         }
 
-        @POST
-        public FormValidation doCheckResourceGroup(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, ConfigChecks.resourceGroup(FORM, Util.fixEmptyAndTrim(value)));
-        }
-
-        @POST
-        public FormValidation doCheckSubscriptionId(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, ConfigChecks.subscriptionId(FORM, Util.fixEmptyAndTrim(value)));
-        }
-
         /** Empty is fine where a folder or the global configuration names a default; the form says which. */
         @POST
         public FormValidation doCheckAzureCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
@@ -490,17 +364,6 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
                 @AncestorInPath Item item, @QueryParameter String value) {
             return check(item,
                     ConfigChecks.credentialId(FORM, "secondaryCredentialsId", Util.fixEmptyAndTrim(value)));
-        }
-
-        @POST
-        public FormValidation doCheckTimeoutSeconds(@AncestorInPath Item item, @QueryParameter String value) {
-            int seconds;
-            try {
-                seconds = Integer.parseInt(Util.fixNull(value).trim());
-            } catch (NumberFormatException e) {
-                return check(item, ConfigChecks.timeoutNotANumber(FORM));
-            }
-            return check(item, ConfigChecks.timeout(FORM, seconds));
         }
 
         /** Looks the hub up with the chosen Azure credential; read-only, changes nothing. */
@@ -537,18 +400,5 @@ public final class RenewKeyConfig implements Describable<RenewKeyConfig>, Serial
                 }
             }
             return AzureCredentialsAccess.testConnection(item, hubName, rg, sub, credentialsId);
-        }
-
-        /** Form checks only reveal anything to users who may configure the job (or administer Jenkins). */
-        static boolean mayConfigure(@CheckForNull Item item) {
-            return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
-        }
-
-        static FormValidation check(@CheckForNull Item item, @CheckForNull String problem) {
-            if (problem == null || !mayConfigure(item)) {
-                return FormValidation.ok();
-            }
-            return FormValidation.error(problem);
-        }
-    }
+        }    }
 }

@@ -99,13 +99,8 @@ public final class RenewPolicyKeysConfig extends HubRenewalConfig<RenewPolicyKey
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RenewPolicyKeysConfig other && Objects.equals(getHub(), other.getHub())
-                && policies.equals(other.policies) && Objects.equals(getResourceGroup(), other.getResourceGroup())
-                && Objects.equals(getSubscriptionId(), other.getSubscriptionId())
-                && Objects.equals(getAzureCredentialsId(), other.getAzureCredentialsId())
-                && Objects.equals(getCredentialsFolder(), other.getCredentialsFolder())
-                && getStore().equals(other.getStore()) && isDryRun() == other.isDryRun()
-                && isVerify() == other.isVerify() && getTimeoutSeconds() == other.getTimeoutSeconds();
+        return o instanceof RenewPolicyKeysConfig other && sameSharedOptions(other)
+                && policies.equals(other.policies) && isVerify() == other.isVerify();
     }
 
     @Override

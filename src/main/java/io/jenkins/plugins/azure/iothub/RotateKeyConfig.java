@@ -6,15 +6,12 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.azure.iothub.engine.KeySlot;
-import io.jenkins.plugins.azure.iothub.jenkins.AzureCredentialsAccess;
 import java.io.Serial;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,45 +28,31 @@ import org.kohsuke.stapler.verb.POST;
  * renewal it makes is a {@link RenewKeyConfig} for one slot ({@link #renewal}), so names, checks and Azure access are
  * the renewal's. Holds names and ids only; never a key.
  */
-public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Serializable {
+public final class RotateKeyConfig extends HubRenewalConfig<RotateKeyConfig> {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final String hub;
     private String policy;
     private String device;
     private String module;
-    private String resourceGroup;
-    private String subscriptionId;
-    private String azureCredentialsId;
     private String dataPlaneAuth;
     private String credentialsId;
-    private String credentialsFolder;
-    private String store;
     private String inUse;
-    private boolean dryRun;
     private Boolean verify = Boolean.TRUE;
-    private Integer timeoutSeconds = RenewKeyConfig.DEFAULT_TIMEOUT_SECONDS;
 
     @DataBoundConstructor
     public RotateKeyConfig(String hub) {
-        this.hub = Util.fixEmptyAndTrim(hub);
+        super(hub);
     }
 
     @Serial
-    Object readResolve() {
+    @Override
+    protected Object readResolve() {
         if (verify == null) {
             verify = Boolean.TRUE;
         }
-        if (timeoutSeconds == null) {
-            timeoutSeconds = RenewKeyConfig.DEFAULT_TIMEOUT_SECONDS;
-        }
-        return this;
-    }
-
-    public String getHub() {
-        return hub;
+        return super.readResolve();
     }
 
     /**
@@ -116,33 +99,6 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
         this.module = Util.fixEmptyAndTrim(module);
     }
 
-    public String getResourceGroup() {
-        return resourceGroup;
-    }
-
-    @DataBoundSetter
-    public void setResourceGroup(String resourceGroup) {
-        this.resourceGroup = Util.fixEmptyAndTrim(resourceGroup);
-    }
-
-    public String getSubscriptionId() {
-        return subscriptionId;
-    }
-
-    @DataBoundSetter
-    public void setSubscriptionId(String subscriptionId) {
-        this.subscriptionId = Util.fixEmptyAndTrim(subscriptionId);
-    }
-
-    public String getAzureCredentialsId() {
-        return azureCredentialsId;
-    }
-
-    @DataBoundSetter
-    public void setAzureCredentialsId(String azureCredentialsId) {
-        this.azureCredentialsId = Util.fixEmptyAndTrim(azureCredentialsId);
-    }
-
     public String getDataPlaneAuth() {
         return dataPlaneAuth == null ? RenewKeyConfig.DATA_PLANE_KEY : dataPlaneAuth;
     }
@@ -162,26 +118,6 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
     }
 
-    public String getCredentialsFolder() {
-        return credentialsFolder;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsFolder(String credentialsFolder) {
-        this.credentialsFolder = Util.fixEmptyAndTrim(credentialsFolder);
-    }
-
-    public String getStore() {
-        return store == null ? RenewKeyConfig.STORE_CONNECTION_STRING : store;
-    }
-
-    @DataBoundSetter
-    public void setStore(String store) {
-        String value = Util.fixEmptyAndTrim(store);
-        this.store = RenewKeyConfig.STORE_CONNECTION_STRING.equalsIgnoreCase(value)
-                ? RenewKeyConfig.STORE_CONNECTION_STRING : lower(value);
-    }
-
     /**
      * The key consumers use before the first rotation ({@code primary} or {@code secondary}); read only while the
      * stable credential does not exist yet. Afterwards the credential itself says which key is in use.
@@ -195,15 +131,6 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
         this.inUse = lower(inUse);
     }
 
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
-
     public boolean isVerify() {
         return verify == null || verify;
     }
@@ -213,18 +140,9 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
         this.verify = verify;
     }
 
-    public int getTimeoutSeconds() {
-        return timeoutSeconds == null ? RenewKeyConfig.DEFAULT_TIMEOUT_SECONDS : timeoutSeconds;
-    }
-
-    @DataBoundSetter
-    public void setTimeoutSeconds(int timeoutSeconds) {
-        this.timeoutSeconds = timeoutSeconds;
-    }
-
     /** The configured id, or the documented default. */
     public String stableCredentialId() {
-        return credentialsId != null ? credentialsId : CredentialIds.rotationId(hub, policy, device, module);
+        return credentialsId != null ? credentialsId : CredentialIds.rotationId(getHub(), policy, device, module);
     }
 
     /** The slot {@link #getInUse()} names, or null. */
@@ -243,18 +161,12 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
     }
 
     private RenewKeyConfig renewalWithoutCredential(KeySlot slot) {
-        RenewKeyConfig renewal = new RenewKeyConfig(hub, slot.name());
+        RenewKeyConfig renewal = single(slot.name());
         renewal.setPolicy(policy);
         renewal.setDevice(device);
         renewal.setModule(module);
-        renewal.setResourceGroup(resourceGroup);
-        renewal.setSubscriptionId(subscriptionId);
-        renewal.setAzureCredentialsId(azureCredentialsId);
         renewal.setDataPlaneAuth(dataPlaneAuth);
-        renewal.setCredentialsFolder(credentialsFolder);
-        renewal.setStore(store);
         renewal.setVerify(isVerify());
-        renewal.setTimeoutSeconds(getTimeoutSeconds());
         return renewal;
     }
 
@@ -276,17 +188,11 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
     @NonNull
     List<String> validate(Wording w) {
         List<String> problems = new ArrayList<>(renewalWithoutCredential(KeySlot.PRIMARY).validate(w));
-        addIfPresent(problems, ConfigChecks.credentialId(w, "credentialsId", credentialsId));
+        add(problems, ConfigChecks.credentialId(w, "credentialsId", credentialsId));
         if (inUse != null && inUseSlot() == null) {
             problems.add(w.subject("inUse", inUse) + " is not one of primary, secondary");
         }
         return problems;
-    }
-
-    private static void addIfPresent(List<String> problems, @CheckForNull String problem) {
-        if (problem != null) {
-            problems.add(problem);
-        }
     }
 
     @CheckForNull
@@ -300,40 +206,30 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
         if (!(o instanceof RotateKeyConfig other)) {
             return false;
         }
-        return Objects.equals(hub, other.hub) && Objects.equals(policy, other.policy)
+        return sameSharedOptions(other) && Objects.equals(policy, other.policy)
                 && Objects.equals(device, other.device) && Objects.equals(module, other.module)
-                && Objects.equals(resourceGroup, other.resourceGroup)
-                && Objects.equals(subscriptionId, other.subscriptionId)
-                && Objects.equals(azureCredentialsId, other.azureCredentialsId)
                 && getDataPlaneAuth().equals(other.getDataPlaneAuth())
                 && Objects.equals(credentialsId, other.credentialsId)
-                && Objects.equals(credentialsFolder, other.credentialsFolder)
-                && getStore().equals(other.getStore()) && Objects.equals(inUse, other.inUse)
-                && dryRun == other.dryRun && isVerify() == other.isVerify()
-                && getTimeoutSeconds() == other.getTimeoutSeconds();
+                && Objects.equals(inUse, other.inUse) && isVerify() == other.isVerify();
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(hub, policy, device, module, credentialsId);
+        return Objects.hash(getHub(), policy, device, module, credentialsId);
     }
 
     @Override
     public String toString() {
-        return "RotateKeyConfig[" + (hub == null ? "?" : describeTarget()) + "]";
+        return "RotateKeyConfig[" + (getHub() == null ? "?" : describeTarget()) + "]";
     }
 
     @Extension
-    public static final class DescriptorImpl extends Descriptor<RotateKeyConfig> {
+    public static final class DescriptorImpl extends HubRenewalDescriptor<RotateKeyConfig> {
 
         @NonNull
         @Override
         public String getDisplayName() {
             return Messages.RotateKeyConfig_displayName();
-        }
-
-        public int getDefaultTimeoutSeconds() {
-            return RenewKeyConfig.DEFAULT_TIMEOUT_SECONDS;
         }
 
         /** The choices of the freestyle form's "what to rotate", in the order shown. */
@@ -352,42 +248,12 @@ public final class RotateKeyConfig implements Describable<RotateKeyConfig>, Seri
 
         @POST
         public ListBoxModel doFillDataPlaneAuthItems(@AncestorInPath Item item) {
-            ListBoxModel items = new ListBoxModel();
-            items.add(Messages.dataPlaneAuth_key(), RenewKeyConfig.DATA_PLANE_KEY);
-            items.add(Messages.dataPlaneAuth_login(), RenewKeyConfig.DATA_PLANE_LOGIN);
-            return items;
-        }
-
-        @POST
-        public ListBoxModel doFillStoreItems(@AncestorInPath Item item) {
-            ListBoxModel items = new ListBoxModel();
-            items.add(Messages.store_connectionString(), RenewKeyConfig.STORE_CONNECTION_STRING);
-            items.add(Messages.store_key(), RenewKeyConfig.STORE_KEY);
-            return items;
-        }
-
-        @POST
-        public ListBoxModel doFillAzureCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String azureCredentialsId) {
-            return AzureCredentialsAccess.listCredentials(item, azureCredentialsId,
-                    RenewKeyConfig.DescriptorImpl.mayConfigure(item));
-        }
-
-        @POST
-        public FormValidation doCheckHub(@AncestorInPath Item item, @QueryParameter String value) {
-            return check(item, ConfigChecks.hub(FORM, Util.fixEmptyAndTrim(value)));
+            return RenewKeyConfig.DescriptorImpl.dataPlaneAuthItems();
         }
 
         @POST
         public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
             return check(item, ConfigChecks.credentialId(FORM, "credentialsId", Util.fixEmptyAndTrim(value)));
-        }
-
-        private static FormValidation check(@CheckForNull Item item, @CheckForNull String problem) {
-            if (problem == null || !RenewKeyConfig.DescriptorImpl.mayConfigure(item)) {
-                return FormValidation.ok();
-            }
-            return FormValidation.error(problem);
         }
     }
 }

@@ -11,6 +11,7 @@ import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.azure.iothub.HubRenewalConfig.HubRenewalDescriptor;
 import java.util.List;
 import java.util.Locale;
 import jenkins.model.Jenkins;
@@ -100,7 +101,7 @@ public abstract class TargetChoice implements Describable<TargetChoice> {
 
             @POST
             public FormValidation doCheckPolicy(@AncestorInPath Item item, @QueryParameter String value) {
-                return RenewKeyConfig.DescriptorImpl.check(item, ConfigChecks.policy(FORM, Util.fixEmptyAndTrim(value)));
+                return HubRenewalDescriptor.check(item, ConfigChecks.policy(FORM, Util.fixEmptyAndTrim(value)));
             }
         }
     }
@@ -181,14 +182,14 @@ public abstract class TargetChoice implements Describable<TargetChoice> {
 
             @POST
             public FormValidation doCheckDevice(@AncestorInPath Item item, @QueryParameter String value) {
-                return RenewKeyConfig.DescriptorImpl.check(item,
+                return HubRenewalDescriptor.check(item,
                         ConfigChecks.identity(FORM, "device", Util.fixEmptyAndTrim(value)));
             }
 
             @POST
             public FormValidation doCheckModule(
                     @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String device) {
-                return RenewKeyConfig.DescriptorImpl.check(item,
+                return HubRenewalDescriptor.check(item,
                         ConfigChecks.module(FORM, Util.fixEmptyAndTrim(value), Util.fixEmptyAndTrim(device)));
             }
 
@@ -238,7 +239,7 @@ public abstract class TargetChoice implements Describable<TargetChoice> {
             @CheckForNull Item item, String value, String targetName, String target) {
         String key = Util.fixEmptyAndTrim(value);
         boolean quiet = key == null && Util.fixEmptyAndTrim(targetName) == null;
-        return RenewKeyConfig.DescriptorImpl.check(item,
+        return HubRenewalDescriptor.check(item,
                 quiet ? null : ConfigChecks.key(FORM, key == null ? null : key.toLowerCase(Locale.ROOT), target));
     }
 }

@@ -130,7 +130,7 @@ class FormPermissionTest {
                 IotHubRenewKeyStep.class, IotHubRenewKeyStep.DescriptorImpl.class, IotHubRenewKeyBuilder.class,
                 IotHubRenewKeyBuilder.DescriptorImpl.class, IotHubKeyRenewalConfiguration.class,
                 KeyRenewalAction.class, RenewalReport.class, AzureCredentialsAccess.class)) {
-            for (Method m : type.getDeclaredMethods()) {
+            for (Method m : type.getMethods()) { // inherited web methods too (HubRenewalDescriptor)
                 boolean webMethod = m.getName().startsWith("do") && m.getName().length() > 2
                         && Character.isUpperCase(m.getName().charAt(2));
                 if (webMethod && !m.isAnnotationPresent(POST.class)) {

@@ -34,12 +34,14 @@ class FormResourcesTest {
         }
     }
 
-    /** The persisted options of the configuration object. */
+    /** The persisted options of the configuration object, including those of the shared {@link HubRenewalConfig}. */
     private static Set<String> configFields() {
         Set<String> names = new TreeSet<>();
-        for (Field f : RenewKeyConfig.class.getDeclaredFields()) {
-            if (!Modifier.isStatic(f.getModifiers())) {
-                names.add(f.getName());
+        for (Class<?> c = RenewKeyConfig.class; c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers())) {
+                    names.add(f.getName());
+                }
             }
         }
         return names;
@@ -223,7 +225,8 @@ class FormResourcesTest {
     @Test
     void everyFormMethodIsPostOnly() {
         List<String> notPost = new ArrayList<>();
-        List<Method> methods = new ArrayList<>(List.of(RenewKeyConfig.DescriptorImpl.class.getDeclaredMethods()));
+        // getMethods: the form methods inherited from HubRenewalDescriptor too
+        List<Method> methods = new ArrayList<>(List.of(RenewKeyConfig.DescriptorImpl.class.getMethods()));
         methods.addAll(List.of(TargetChoice.Policy.DescriptorImpl.class.getDeclaredMethods()));
         methods.addAll(List.of(TargetChoice.Identity.DescriptorImpl.class.getDeclaredMethods()));
         for (Method m : methods) {
@@ -239,7 +242,7 @@ class FormResourcesTest {
     @Test
     void everyCheckedFieldExists() {
         Set<String> fields = configFields();
-        for (Method m : RenewKeyConfig.DescriptorImpl.class.getDeclaredMethods()) {
+        for (Method m : RenewKeyConfig.DescriptorImpl.class.getMethods()) {
             for (String prefix : List.of("doCheck", "doFill")) {
                 if (m.getName().startsWith(prefix)) {
                     String rest = m.getName().substring(prefix.length()).replaceFirst("Items$", "");

@@ -222,10 +222,19 @@ class RenewKeyConfigTest {
         assertEquals(fresh, resolved);
     }
 
+    /** As XStream does, finds the field in the class that declares it (the shared options are in the base class). */
     private static void set(Object target, String field, Object value) throws ReflectiveOperationException {
-        Field f = RenewKeyConfig.class.getDeclaredField(field);
-        f.setAccessible(true);
-        f.set(target, value);
+        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                Field f = c.getDeclaredField(field);
+                f.setAccessible(true);
+                f.set(target, value);
+                return;
+            } catch (NoSuchFieldException e) {
+                // declared further up
+            }
+        }
+        throw new NoSuchFieldException(field);
     }
 
     /** The freestyle form's one choice of target sets the flat fields the Pipeline step uses; none of its own. */
@@ -267,8 +276,10 @@ class RenewKeyConfigTest {
     /** XStream saves fields: the choice adds none, so a saved job keeps the Pipeline's flat names. */
     @Test
     void theTargetChoiceIsNotSaved() {
-        for (Field f : RenewKeyConfig.class.getDeclaredFields()) {
-            assertFalse(TargetChoice.class.isAssignableFrom(f.getType()), f.getName());
+        for (Class<?> c = RenewKeyConfig.class; c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                assertFalse(TargetChoice.class.isAssignableFrom(f.getType()), f.getName());
+            }
         }
     }
 }

@@ -43,9 +43,11 @@ class StepHelpTest {
     @Test
     void theArgumentsAreExactlyTheConfigurationOptions() {
         Set<String> options = new TreeSet<>();
-        for (Field f : RenewKeyConfig.class.getDeclaredFields()) {
-            if (!Modifier.isStatic(f.getModifiers())) {
-                options.add(f.getName());
+        for (Class<?> c = RenewKeyConfig.class; c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers())) {
+                    options.add(f.getName());
+                }
             }
         }
         assertEquals(options, stepArguments());
