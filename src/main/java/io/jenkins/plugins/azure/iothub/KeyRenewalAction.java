@@ -4,6 +4,7 @@ import hudson.model.Run;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import jenkins.model.RunAction2;
 
 /**
@@ -21,42 +22,29 @@ public final class KeyRenewalAction implements RunAction2 {
 
     /** Adds the report to the build's existing action, or attaches a new one. */
     public static void record(Run<?, ?> run, RenewalReport report) {
-        synchronized (run) {
-            KeyRenewalAction action = run.getAction(KeyRenewalAction.class);
-            if (action == null) {
-                action = new KeyRenewalAction();
-                action.add(report);
-                run.addAction(action);
-            } else {
-                action.add(report);
-            }
-        }
+        onRun(run, action -> action.add(report));
     }
 
     /** Adds one rotation half (or dry run) to the build's existing action, or attaches a new one. */
     public static void record(Run<?, ?> run, RotationReport report) {
-        synchronized (run) {
-            KeyRenewalAction action = run.getAction(KeyRenewalAction.class);
-            if (action == null) {
-                action = new KeyRenewalAction();
-                action.add(report);
-                run.addAction(action);
-            } else {
-                action.add(report);
-            }
-        }
+        onRun(run, action -> action.add(report));
     }
 
     /** Adds one fleet run's summary to the build's existing action, or attaches a new one. */
     public static void record(Run<?, ?> run, FleetReport report) {
+        onRun(run, action -> action.add(report));
+    }
+
+    /** The add happens before a new action is attached, so the build record never holds an empty one. */
+    private static void onRun(Run<?, ?> run, Consumer<KeyRenewalAction> add) {
         synchronized (run) {
             KeyRenewalAction action = run.getAction(KeyRenewalAction.class);
             if (action == null) {
                 action = new KeyRenewalAction();
-                action.add(report);
+                add.accept(action);
                 run.addAction(action);
             } else {
-                action.add(report);
+                add.accept(action);
             }
         }
     }
