@@ -7,6 +7,7 @@ import com.microsoft.azure.util.AzureBaseCredentials;
 import io.jenkins.plugins.azure.iothub.jenkins.AzureTokenSource;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An azure-credentials credential for a cloud whose resource manager is the local IoT Hub emulator, signing in with
@@ -20,17 +21,26 @@ public class EmulatorAzureCredentials extends AzureBaseCredentials implements Az
     private final String subscriptionId;
     private final transient TokenCredential token;
 
+    /**
+     * The token credential of each emulator endpoint this JVM has seen. {@link #token} is transient: a credential
+     * Jenkins reads back from credentials.xml (a JenkinsSessionExtension restart) finds its emulator's token here.
+     */
+    private static final Map<String, TokenCredential> TOKENS = new ConcurrentHashMap<>();
+
     public EmulatorAzureCredentials(String id, String resourceManagerEndpoint, String subscriptionId,
             TokenCredential token) {
         super(CredentialsScope.GLOBAL, id, "IoT Hub emulator");
         this.resourceManagerEndpoint = resourceManagerEndpoint;
         this.subscriptionId = subscriptionId;
         this.token = token;
+        if (token != null) {
+            TOKENS.put(resourceManagerEndpoint, token);
+        }
     }
 
     @Override
     public TokenCredential tokenCredential() {
-        return token;
+        return token != null ? token : TOKENS.get(resourceManagerEndpoint);
     }
 
     @Override

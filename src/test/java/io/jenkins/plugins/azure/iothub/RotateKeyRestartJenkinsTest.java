@@ -13,8 +13,8 @@ import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -36,14 +36,20 @@ class RotateKeyRestartJenkinsTest {
 
     private static IotHubEmulator emulator;
 
-    @BeforeAll
-    static void startEmulator() {
+    /**
+     * An emulator per test, closed when the test ends: the first session's rotation thread outlives that session
+     * (same JVM, GeneralNonBlockingStepExecution's pool) and, once Jenkins' Azure client gives up on the delayed
+     * update after its 60 s response timeout, retries it; against a shared emulator that retry would renew and hand
+     * over into whichever Jenkins runs then, with the same credential id.
+     */
+    @BeforeEach
+    void startEmulator() {
         emulator = IotHubEmulator.start();
         emulator.lro().retryAfterSeconds(1).pollsUntilDone(1);
     }
 
-    @AfterAll
-    static void stopEmulator() {
+    @AfterEach
+    void stopEmulator() {
         emulator.close();
     }
 
