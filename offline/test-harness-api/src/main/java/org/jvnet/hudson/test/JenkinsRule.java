@@ -139,6 +139,10 @@ public class JenkinsRule {
         public org.htmlunit.html.HtmlPage goTo(String relative) throws IOException, org.xml.sax.SAXException {
             throw new UnsupportedOperationException("offline declaration");
         }
+
+        public WebClient login(String username) throws Exception {
+            throw new UnsupportedOperationException("offline declaration");
+        }
     }
 
     public static class DummySecurityRealm extends AbstractPasswordBasedSecurityRealm {
