@@ -16,7 +16,6 @@ import hudson.model.Result;
 import hudson.model.User;
 import hudson.util.Secret;
 import io.jenkins.plugins.azure.iothub.emulator.FaultRule;
-import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -26,10 +25,9 @@ import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.MockQueueItemAuthenticator;
@@ -50,32 +48,23 @@ class CredentialWritingJenkinsTest {
     private static final String HUB = "hub-writing";
     private static final String DEFAULT_ID = "iothub.hub-writing.policy.service.primary";
 
-    private static IotHubEmulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension();
+
     private SimulatedHub hub;
     private JenkinsRule r;
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = IotHubEmulator.start();
-        emulator.lro().retryAfterSeconds(1).pollsUntilDone(1);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
 
     @BeforeEach
     void setUp(JenkinsRule r) throws Exception {
         this.r = r;
-        emulator.faults().clear();
-        hub = JenkinsStores.hub(emulator, SUBSCRIPTION, RG, HUB);
+        EMULATOR.get().faults().clear();
+        hub = JenkinsStores.hub(EMULATOR.get(), SUBSCRIPTION, RG, HUB);
         for (String device : List.of("Sensor-1", "sensor-1")) {
             if (!hub.hasDevice(device)) {
                 hub.addDevice(device);
             }
         }
-        JenkinsStores.addEmulatorCredential(r.jenkins, emulator, SUBSCRIPTION);
+        JenkinsStores.addEmulatorCredential(r.jenkins, EMULATOR.get(), SUBSCRIPTION);
     }
 
     // --- set-up helpers ---
@@ -346,9 +335,9 @@ class CredentialWritingJenkinsTest {
     @Test
     void anAbortedPipelineSaysWhatAzureMayHoldAndHowToRecover() throws Exception {
         String abortedHub = "hub-writing-aborted";
-        JenkinsStores.hub(emulator, SUBSCRIPTION, RG, abortedHub);
+        JenkinsStores.hub(EMULATOR.get(), SUBSCRIPTION, RG, abortedHub);
         IotHubKeyRenewalConfiguration.get().setAllowSystemBuildsToWriteSystemStore(true);
-        FaultRule slowUpdate = emulator.faults().on("PUT", ".*/IotHubs/" + abortedHub).atArm().delay(30_000);
+        FaultRule slowUpdate = EMULATOR.get().faults().on("PUT", ".*/IotHubs/" + abortedHub).atArm().delay(30_000);
         WorkflowJob job = job(r.jenkins, policyStep(abortedHub, ""));
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();

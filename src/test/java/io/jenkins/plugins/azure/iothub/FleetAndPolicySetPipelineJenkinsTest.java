@@ -12,7 +12,6 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Run;
 import hudson.security.ACL;
-import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.SharedAccessPolicy;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
 import java.io.File;
@@ -26,10 +25,9 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -46,20 +44,10 @@ class FleetAndPolicySetPipelineJenkinsTest {
     private static final String SUBSCRIPTION = "00000000-0000-0000-0000-00000000c011";
     private static final String RG = "rg-jenkins-fleet";
 
-    private static IotHubEmulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension();
+
     private JenkinsRule r;
-
-    @BeforeAll
-    static void startEmulator() {
-        // before any HTTPS client of this JVM exists, so that the default clients trust the emulator
-        emulator = IotHubEmulator.start();
-        emulator.lro().retryAfterSeconds(1).pollsUntilDone(1);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
 
     @BeforeEach
     void setUp(JenkinsRule r) throws Exception {
@@ -67,7 +55,7 @@ class FleetAndPolicySetPipelineJenkinsTest {
         // Builds here run as SYSTEM and the jobs are top level: the administrator switch lets them write the
         // system credentials (the refusal without it is in IotHubRenewKeySecurityJenkinsTest).
         IotHubKeyRenewalConfiguration.get().setAllowSystemBuildsToWriteSystemStore(true);
-        JenkinsStores.addEmulatorCredential(r.jenkins, emulator, SUBSCRIPTION);
+        JenkinsStores.addEmulatorCredential(r.jenkins, EMULATOR.get(), SUBSCRIPTION);
     }
 
     @TestExtension
@@ -113,7 +101,7 @@ class FleetAndPolicySetPipelineJenkinsTest {
 
     @Test
     void pipelineRenewsSeveralPoliciesInOneHubUpdateAndALaterStepUsesOne() throws Exception {
-        SimulatedHub hub = JenkinsStores.hub(emulator, SUBSCRIPTION, RG, "hub-jenkins-set");
+        SimulatedHub hub = JenkinsStores.hub(EMULATOR.get(), SUBSCRIPTION, RG, "hub-jenkins-set");
         String oldReadPrimary = hub.policy("registryRead").primaryKey();
         WorkflowJob job = r.createProject(WorkflowJob.class, "policies");
         job.setDefinition(new CpsFlowDefinition(
@@ -129,7 +117,7 @@ class FleetAndPolicySetPipelineJenkinsTest {
 
         WorkflowRun run = r.assertBuildStatusSuccess(job.scheduleBuild2(0));
 
-        assertEquals(1, emulator.requests().count("PUT", ".*/IotHubs/hub-jenkins-set"), "one hub update");
+        assertEquals(1, EMULATOR.get().requests().count("PUT", ".*/IotHubs/hub-jenkins-set"), "one hub update");
         String service = "HostName=" + hub.hostName() + ";SharedAccessKeyName=service;SharedAccessKey="
                 + hub.policy("service").secondaryKey();
         assertEquals(service, secretText("iothub.hub-jenkins-set.policy.service.secondary"));
@@ -145,7 +133,7 @@ class FleetAndPolicySetPipelineJenkinsTest {
 
     @Test
     void freestyleBuilderRenewsSeveralPolicies() throws Exception {
-        SimulatedHub hub = JenkinsStores.hub(emulator, SUBSCRIPTION, RG, "hub-jenkins-set-fs");
+        SimulatedHub hub = JenkinsStores.hub(EMULATOR.get(), SUBSCRIPTION, RG, "hub-jenkins-set-fs");
         RenewPolicyKeysConfig config = new RenewPolicyKeysConfig("hub-jenkins-set-fs", List.of(
                 new PolicyKeyChoice("registryRead", "secondary"), new PolicyKeyChoice("registryReadWrite", "secondary")));
         config.setAzureCredentialsId("emu");
@@ -164,7 +152,7 @@ class FleetAndPolicySetPipelineJenkinsTest {
 
     @Test
     void pipelineRenewsAFleetMatchingAConditionIntoOneCredentialPerDevice() throws Exception {
-        SimulatedHub hub = JenkinsStores.hub(emulator, SUBSCRIPTION, RG, "hub-jenkins-fleet");
+        SimulatedHub hub = JenkinsStores.hub(EMULATOR.get(), SUBSCRIPTION, RG, "hub-jenkins-fleet");
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
             hub.addDevice("node-" + i).setTag("ring", i < 120 ? "canary" : "main");
@@ -210,7 +198,7 @@ class FleetAndPolicySetPipelineJenkinsTest {
 
     @Test
     void pipelineRenewsAFleetIntoOneSecretFile() throws Exception {
-        SimulatedHub hub = JenkinsStores.hub(emulator, SUBSCRIPTION, RG, "hub-jenkins-file");
+        SimulatedHub hub = JenkinsStores.hub(EMULATOR.get(), SUBSCRIPTION, RG, "hub-jenkins-file");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             hub.addDevice("cam-" + i);

@@ -10,7 +10,6 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Run;
 import hudson.security.ACL;
-import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.SharedAccessPolicy;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedIdentity;
@@ -21,10 +20,9 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -40,33 +38,23 @@ class IotHubRenewKeyPipelineJenkinsTest {
     private static final String RG = "rg-jenkins";
     private static final String HUB = "hub-jenkins";
 
-    private static IotHubEmulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension();
+
     private SimulatedHub hub;
     private JenkinsRule r;
-
-    @BeforeAll
-    static void startEmulator() {
-        // before any HTTPS client of this JVM exists, so that the default clients trust the emulator
-        emulator = IotHubEmulator.start();
-        emulator.lro().retryAfterSeconds(1).pollsUntilDone(1);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
 
     @BeforeEach
     void setUp(JenkinsRule r) throws Exception {
         this.r = r;
-        hub = JenkinsStores.hub(emulator, SUBSCRIPTION, RG, HUB);
+        hub = JenkinsStores.hub(EMULATOR.get(), SUBSCRIPTION, RG, HUB);
         if (!hub.hasDevice("thermostat-7")) {
             hub.addDevice("thermostat-7");
         }
         // Builds here run as SYSTEM and the jobs are top level: the administrator switch lets them write the
         // system credentials (the refusal without it is in IotHubRenewKeySecurityJenkinsTest).
         IotHubKeyRenewalConfiguration.get().setAllowSystemBuildsToWriteSystemStore(true);
-        JenkinsStores.addEmulatorCredential(r.jenkins, emulator, SUBSCRIPTION);
+        JenkinsStores.addEmulatorCredential(r.jenkins, EMULATOR.get(), SUBSCRIPTION);
     }
 
     private String storedSecret(String id) {

@@ -12,7 +12,6 @@ import hudson.model.ModelObject;
 import hudson.model.Result;
 import hudson.model.TopLevelItem;
 import hudson.model.User;
-import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +21,10 @@ import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.MockQueueItemAuthenticator;
@@ -48,27 +46,18 @@ class MultibranchCredentialWritingJenkinsTest {
     private static final String JENKINSFILE = "iotHubRenewKey hub: '" + HUB + "', resourceGroup: '" + RG
             + "', policy: 'service', key: 'secondary', azureCredentialsId: 'emu'\n";
 
-    private static IotHubEmulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension();
+
     private SimulatedHub hub;
     private MockSCMController scm;
     private JenkinsRule r;
 
-    @BeforeAll
-    static void startEmulator() {
-        emulator = IotHubEmulator.start();
-        emulator.lro().retryAfterSeconds(1).pollsUntilDone(1);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
     @BeforeEach
     void setUp(JenkinsRule r) throws Exception {
         this.r = r;
-        hub = JenkinsStores.hub(emulator, SUBSCRIPTION, RG, HUB);
-        JenkinsStores.addEmulatorCredential(r.jenkins, emulator, SUBSCRIPTION);
+        hub = JenkinsStores.hub(EMULATOR.get(), SUBSCRIPTION, RG, HUB);
+        JenkinsStores.addEmulatorCredential(r.jenkins, EMULATOR.get(), SUBSCRIPTION);
         scm = MockSCMController.create();
         scm.createRepository("repo");
         scm.createBranch("repo", "main");

@@ -7,7 +7,6 @@ import com.cloudbees.hudson.plugins.folder.Folder;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import hudson.model.Result;
-import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +19,10 @@ import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.javascript.SilentJavaScriptErrorListener;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.TestExtension;
@@ -53,27 +51,18 @@ class PluginViewsConsoleJenkinsTest {
             || m.contains("Unable to find nearby") || m.contains("Failed to register validation method")
             || m.contains("Legacy checkUrl");
 
-    private static IotHubEmulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension();
+
     private JenkinsRule r;
     private SimulatedHub hub;
     private final List<JenkinsRule.WebClient> clients = new ArrayList<>();
 
-    @BeforeAll
-    static void startEmulator() {
-        emulator = IotHubEmulator.start();
-        emulator.lro().retryAfterSeconds(1).pollsUntilDone(1);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
     @BeforeEach
     void setUp(JenkinsRule r) throws Exception {
         this.r = r;
-        hub = JenkinsStores.hub(emulator, SUBSCRIPTION, RG, "hub-views");
-        JenkinsStores.addEmulatorCredential(r.jenkins, emulator, SUBSCRIPTION);
+        hub = JenkinsStores.hub(EMULATOR.get(), SUBSCRIPTION, RG, "hub-views");
+        JenkinsStores.addEmulatorCredential(r.jenkins, EMULATOR.get(), SUBSCRIPTION);
         IotHubKeyRenewalConfiguration.get().setAllowSystemBuildsToWriteSystemStore(true);
     }
 

@@ -18,7 +18,6 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.BuildTrigger;
 import hudson.tasks.Builder;
-import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.SharedAccessPolicy;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
 import java.net.http.HttpClient;
@@ -34,11 +33,10 @@ import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.plugins.credentialsbinding.impl.SecretBuildWrapper;
 import org.jenkinsci.plugins.credentialsbinding.impl.StringBinding;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -59,27 +57,18 @@ class RotateKeyFreestyleJenkinsTest {
     private static final String ID = "iothub-freestyle-service";
     private static final String VARIABLE = "IOTHUB_CS";
 
-    private static IotHubEmulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension();
+
     private SimulatedHub hub;
     private JenkinsRule r;
     private final List<String> userVisible = new ArrayList<>();
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = IotHubEmulator.start();
-        emulator.lro().retryAfterSeconds(1).pollsUntilDone(1);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
 
     @BeforeEach
     void setUp(JenkinsRule r) throws Exception {
         this.r = r;
         IotHubKeyRenewalConfiguration.get().setAllowSystemBuildsToWriteSystemStore(true);
-        JenkinsStores.addEmulatorCredential(r.jenkins, emulator, SUBSCRIPTION);
+        JenkinsStores.addEmulatorCredential(r.jenkins, EMULATOR.get(), SUBSCRIPTION);
         synchronized (DeployConsumers.DEPLOYED) {
             DeployConsumers.DEPLOYED.clear();
             DeployConsumers.failNext = false;
@@ -101,7 +90,7 @@ class RotateKeyFreestyleJenkinsTest {
 
     /** A hub of this test alone (the emulator outlives each test's Jenkins; nothing else touches this hub). */
     private void useHub(String name) {
-        hub = JenkinsStores.hub(emulator, SUBSCRIPTION, RG, name);
+        hub = JenkinsStores.hub(EMULATOR.get(), SUBSCRIPTION, RG, name);
     }
 
     private RotateKeyConfig rotation() {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Result;
-import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.SharedAccessPolicy;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedIdentity;
@@ -19,11 +18,10 @@ import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -39,31 +37,22 @@ class RotateKeyPipelineJenkinsTest {
     private static final String RG = "rg-rotate";
     private static final String ID = "iothub-rotate-service";
 
-    private static IotHubEmulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension EMULATOR = new EmulatorExtension();
+
     private static int hubs;
     private SimulatedHub hub;
     private JenkinsRule r;
     private final List<String> logs = new ArrayList<>();
 
-    @BeforeAll
-    static void startEmulator() {
-        emulator = IotHubEmulator.start();
-        emulator.lro().retryAfterSeconds(1).pollsUntilDone(1);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
     @BeforeEach
     void setUp(JenkinsRule r) throws Exception {
         this.r = r;
-        hub = emulator.addHub(SUBSCRIPTION, RG, "hub-rotate-" + (++hubs)); // a fresh hub per test
+        hub = EMULATOR.get().addHub(SUBSCRIPTION, RG, "hub-rotate-" + (++hubs)); // a fresh hub per test
         hub.addDevice("thermostat-7");
         IotHubKeyRenewalConfiguration.get().setAllowSystemBuildsToWriteSystemStore(true);
         CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
-                new EmulatorAzureCredentials("emu", emulator.armEndpoint(), SUBSCRIPTION, emulator.tokenCredential()));
+                new EmulatorAzureCredentials("emu", EMULATOR.get().armEndpoint(), SUBSCRIPTION, EMULATOR.get().tokenCredential()));
         synchronized (ConsumerProbeStep.DEPLOYED) {
             ConsumerProbeStep.DEPLOYED.clear();
         }
