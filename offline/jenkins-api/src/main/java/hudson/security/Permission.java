@@ -59,6 +59,10 @@ public final class Permission {
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    public boolean getEnabled() {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
     public static final PermissionGroup HUDSON_PERMISSIONS = new PermissionGroup(Hudson.class, null);
 
     @Deprecated
