@@ -7,8 +7,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The exclusions pom.xml puts on iot-service-client are proven safe only if the engine tests really ran without
- * those jars. This pins that: the excluded stacks are not on the offline test classpath, the SDK clients are.
+ * The exclusions pom.xml puts on the test-scope iot-service-client keep the stacks RegistryClient does not use off the
+ * test classpath in both builds; the emulator's fidelity tests (RegistrySdkTest, ArmSdkTest) must still run the SDK
+ * clients. This pins both: the excluded stacks are not on the offline test classpath, the SDK clients are.
  */
 class ExcludedJarsAbsentTest {
 
@@ -23,6 +24,7 @@ class ExcludedJarsAbsentTest {
             "com.fasterxml.jackson.datatype.joda.JodaModule",       // jackson-datatype-joda
             "org.joda.time.DateTime");                              // joda-time
 
+    /** What the emulator's fidelity tests run. */
     private static final List<String> USED = List.of(
             "com.microsoft.azure.sdk.iot.service.registry.RegistryClient",
             "com.azure.resourcemanager.iothub.IotHubManager",
@@ -43,7 +45,7 @@ class ExcludedJarsAbsentTest {
     }
 
     @Test
-    void theClientsTheEngineUsesAre() {
+    void theSdkClientsOfTheFidelityTestsAre() {
         assertEquals(List.of(), Stream.of(USED.toArray(String[]::new)).filter(n -> !loadable(n)).toList());
     }
 }

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The offline build must test the very jars the real plugin bundles: same versions, same exclusions
- * (the exclusions are only proven safe if the offline tests run without the excluded jars too).
+ * The offline build must test against the very jars the real build uses: same versions, same exclusions, same scope
+ * (the exclusions are only proven safe if the offline tests run without the excluded jars too). The plugin bundles
+ * no library: the engine needs none beyond what the API plugins provide.
  */
 class PomAlignmentTest {
 
@@ -26,7 +28,7 @@ class PomAlignmentTest {
     }
 
     @Test
-    void offlineBuildTestsTheJarsThePluginBundles() throws Exception {
+    void offlineBuildTestsAgainstTheJarsOfTheRealBuild() throws Exception {
         Path root = repoRoot();
         PomDependencies real = PomDependencies.read(root.resolve("pom.xml"));
         PomDependencies offline =
@@ -37,6 +39,26 @@ class PomAlignmentTest {
         assertEquals(List.of(), problems, "pom.xml and the offline build disagree");
         assertEquals("1.1.0", real.get("com.azure.resourcemanager:azure-resourcemanager-iothub").version());
         assertEquals("2.1.9", real.get("com.microsoft.azure.sdk.iot:iot-service-client").version());
+    }
+
+    @Test
+    void thePluginBundlesNoLibrary() throws Exception {
+        PomDependencies real = PomDependencies.read(repoRoot().resolve("pom.xml"));
+
+        assertEquals(Set.of(), PomAlignment.bundled(real));
+        assertEquals("test", real.get("com.azure.resourcemanager:azure-resourcemanager-iothub").scope());
+        assertEquals("test", real.get("com.microsoft.azure.sdk.iot:iot-service-client").scope());
+    }
+
+    @Test
+    void aScopeChangedOnlyInTheRootPomIsReported() throws Exception {
+        PomDependencies real = PomDependencies.parse(rootPom("1.1.0", EXCLUDE_A_B)
+                .replace("</version><exclusions>", "</version><scope>test</scope><exclusions>"));
+        PomDependencies offline = PomDependencies.parse(offlinePom("1.1.0", EXCLUDE_A_B));
+
+        assertEquals(List.of("g:lib scope differs: pom.xml test vs offline compile",
+                        "g:lib is a compile dependency offline but not bundled by pom.xml"),
+                PomAlignment.differences(real, offline));
     }
 
     @Test

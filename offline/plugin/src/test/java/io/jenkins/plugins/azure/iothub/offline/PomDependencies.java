@@ -62,6 +62,11 @@ final class PomDependencies {
         return byKey.get(groupAndArtifact);
     }
 
+    /** groupId:artifactId of every dependency. */
+    Set<String> keys() {
+        return new TreeSet<>(byKey.keySet());
+    }
+
     /** groupId:artifactId of every dependency in the given scope ("compile" when none is written). */
     Set<String> inScope(String scope) {
         Set<String> keys = new TreeSet<>();
