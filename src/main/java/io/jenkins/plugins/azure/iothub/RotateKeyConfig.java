@@ -6,7 +6,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -14,7 +13,6 @@ import io.jenkins.plugins.azure.iothub.engine.KeySlot;
 import java.io.Serial;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -28,85 +26,27 @@ import org.kohsuke.stapler.verb.POST;
  * renewal it makes is a {@link RenewKeyConfig} for one slot ({@link #renewal}), so names, checks and Azure access are
  * the renewal's. Holds names and ids only; never a key.
  */
-public final class RotateKeyConfig extends HubRenewalConfig<RotateKeyConfig> {
+public final class RotateKeyConfig extends TargetConfig<RotateKeyConfig> {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private String policy;
-    private String device;
-    private String module;
-    private String dataPlaneAuth;
     private String credentialsId;
     private String inUse;
-    private Boolean verify = Boolean.TRUE;
 
     @DataBoundConstructor
     public RotateKeyConfig(String hub) {
         super(hub);
     }
 
-    @Serial
+    /** A rotation chooses its keys itself: the form's targets show no key list. */
     @Override
-    protected Object readResolve() {
-        if (verify == null) {
-            verify = Boolean.TRUE;
-        }
-        return super.readResolve();
+    String chosenKey() {
+        return null;
     }
 
-    /**
-     * The freestyle form's one choice of target ({@code f:hetero-radio}, {@link TargetChoice} without its key list):
-     * sets policy, or device, module and registry access. Not saved: the fields it sets are.
-     */
-    @DataBoundSetter
-    public void setTarget(@CheckForNull TargetChoice target) {
-        if (target != null) {
-            target.applyTo(this);
-        }
-    }
-
-    /** The target as the form shows it; null while none is chosen. */
-    @CheckForNull
-    public TargetChoice getTarget() {
-        return TargetChoice.of(policy, device, module, dataPlaneAuth, null);
-    }
-
-    public String getPolicy() {
-        return policy;
-    }
-
-    @DataBoundSetter
-    public void setPolicy(String policy) {
-        this.policy = Util.fixEmptyAndTrim(policy);
-    }
-
-    public String getDevice() {
-        return device;
-    }
-
-    @DataBoundSetter
-    public void setDevice(String device) {
-        this.device = Util.fixEmptyAndTrim(device);
-    }
-
-    public String getModule() {
-        return module;
-    }
-
-    @DataBoundSetter
-    public void setModule(String module) {
-        this.module = Util.fixEmptyAndTrim(module);
-    }
-
-    public String getDataPlaneAuth() {
-        return dataPlaneAuth == null ? RenewKeyConfig.DATA_PLANE_KEY : dataPlaneAuth;
-    }
-
-    @DataBoundSetter
-    public void setDataPlaneAuth(String dataPlaneAuth) {
-        this.dataPlaneAuth = lower(dataPlaneAuth);
-    }
+    @Override
+    void chooseKey(String key) {}
 
     /** The stable credential consumers bind; null means {@code iothub.<hub>.policy.<policy>.current} (or device...). */
     public String getCredentialsId() {
@@ -128,21 +68,13 @@ public final class RotateKeyConfig extends HubRenewalConfig<RotateKeyConfig> {
 
     @DataBoundSetter
     public void setInUse(String inUse) {
-        this.inUse = lower(inUse);
-    }
-
-    public boolean isVerify() {
-        return verify == null || verify;
-    }
-
-    @DataBoundSetter
-    public void setVerify(boolean verify) {
-        this.verify = verify;
+        this.inUse = lowerCase(inUse);
     }
 
     /** The configured id, or the documented default. */
     public String stableCredentialId() {
-        return credentialsId != null ? credentialsId : CredentialIds.rotationId(getHub(), policy, device, module);
+        return credentialsId != null ? credentialsId
+                : CredentialIds.rotationId(getHub(), getPolicy(), getDevice(), getModule());
     }
 
     /** The slot {@link #getInUse()} names, or null. */
@@ -162,21 +94,8 @@ public final class RotateKeyConfig extends HubRenewalConfig<RotateKeyConfig> {
 
     private RenewKeyConfig renewalWithoutCredential(KeySlot slot) {
         RenewKeyConfig renewal = single(slot.name());
-        renewal.setPolicy(policy);
-        renewal.setDevice(device);
-        renewal.setModule(module);
-        renewal.setDataPlaneAuth(dataPlaneAuth);
-        renewal.setVerify(isVerify());
+        copyTargetTo(renewal);
         return renewal;
-    }
-
-    public boolean isIdentity() {
-        return device != null;
-    }
-
-    /** e.g. {@code policy 'p' on hub 'h'}; safe for logs. */
-    public String describeTarget() {
-        return renewalWithoutCredential(KeySlot.PRIMARY).describeTarget();
     }
 
     @NonNull
@@ -195,27 +114,18 @@ public final class RotateKeyConfig extends HubRenewalConfig<RotateKeyConfig> {
         return problems;
     }
 
-    @CheckForNull
-    private static String lower(String value) {
-        String v = Util.fixEmptyAndTrim(value);
-        return v == null ? null : v.toLowerCase(Locale.ROOT);
-    }
-
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof RotateKeyConfig other)) {
             return false;
         }
-        return sameSharedOptions(other) && Objects.equals(policy, other.policy)
-                && Objects.equals(device, other.device) && Objects.equals(module, other.module)
-                && getDataPlaneAuth().equals(other.getDataPlaneAuth())
-                && Objects.equals(credentialsId, other.credentialsId)
-                && Objects.equals(inUse, other.inUse) && isVerify() == other.isVerify();
+        return sameTarget(other) && Objects.equals(credentialsId, other.credentialsId)
+                && Objects.equals(inUse, other.inUse);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(getHub(), policy, device, module, credentialsId);
+        return Objects.hash(getHub(), getPolicy(), getDevice(), getModule(), credentialsId);
     }
 
     @Override
@@ -224,17 +134,12 @@ public final class RotateKeyConfig extends HubRenewalConfig<RotateKeyConfig> {
     }
 
     @Extension
-    public static final class DescriptorImpl extends HubRenewalDescriptor<RotateKeyConfig> {
+    public static final class DescriptorImpl extends TargetDescriptor<RotateKeyConfig> {
 
         @NonNull
         @Override
         public String getDisplayName() {
             return Messages.RotateKeyConfig_displayName();
-        }
-
-        /** The choices of the freestyle form's "what to rotate", in the order shown. */
-        public List<Descriptor<TargetChoice>> getTargetDescriptors() {
-            return TargetChoice.descriptors();
         }
 
         @POST
@@ -244,11 +149,6 @@ public final class RotateKeyConfig extends HubRenewalConfig<RotateKeyConfig> {
             items.add(Messages.inUse_primary(), "primary");
             items.add(Messages.inUse_secondary(), "secondary");
             return items;
-        }
-
-        @POST
-        public ListBoxModel doFillDataPlaneAuthItems(@AncestorInPath Item item) {
-            return RenewKeyConfig.DescriptorImpl.dataPlaneAuthItems();
         }
 
         @POST

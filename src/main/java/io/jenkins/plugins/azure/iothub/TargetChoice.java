@@ -42,10 +42,7 @@ public abstract class TargetChoice implements Describable<TargetChoice> {
     }
 
     /** Sets the configuration's target fields to this choice, clearing those of the other kind. */
-    abstract void applyTo(RenewKeyConfig config);
-
-    /** The same for a rotation, which has no key to choose. */
-    abstract void applyTo(RotateKeyConfig config);
+    abstract void applyTo(TargetConfig<?> config);
 
     /** A shared access policy of the hub: {@code policy:}. */
     public static final class Policy extends TargetChoice {
@@ -63,18 +60,11 @@ public abstract class TargetChoice implements Describable<TargetChoice> {
         }
 
         @Override
-        void applyTo(RenewKeyConfig config) {
+        void applyTo(TargetConfig<?> config) {
             config.setPolicy(policy);
             config.setDevice(null);
             config.setModule(null);
-            config.setKey(getKey());
-        }
-
-        @Override
-        void applyTo(RotateKeyConfig config) {
-            config.setPolicy(policy);
-            config.setDevice(null);
-            config.setModule(null);
+            config.chooseKey(getKey());
         }
 
         @Extension
@@ -143,20 +133,12 @@ public abstract class TargetChoice implements Describable<TargetChoice> {
         }
 
         @Override
-        void applyTo(RenewKeyConfig config) {
-            config.setPolicy(null);
-            config.setDevice(device);
-            config.setModule(module);
-            config.setKey(getKey());
-            config.setDataPlaneAuth(dataPlaneAuth);
-        }
-
-        @Override
-        void applyTo(RotateKeyConfig config) {
+        void applyTo(TargetConfig<?> config) {
             config.setPolicy(null);
             config.setDevice(device);
             config.setModule(module);
             config.setDataPlaneAuth(dataPlaneAuth);
+            config.chooseKey(getKey());
         }
 
         @Extension
@@ -195,7 +177,7 @@ public abstract class TargetChoice implements Describable<TargetChoice> {
 
             @POST
             public ListBoxModel doFillDataPlaneAuthItems(@AncestorInPath Item item) {
-                return RenewKeyConfig.DescriptorImpl.dataPlaneAuthItems();
+                return TargetConfig.TargetDescriptor.dataPlaneAuthItems();
             }
         }
     }
