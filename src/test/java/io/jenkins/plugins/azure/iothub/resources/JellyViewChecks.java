@@ -197,6 +197,26 @@ final class JellyViewChecks {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(file.toFile());
+        javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+        builder.setErrorHandler(THROWING); // the default handler also prints "[Fatal Error] ..." to the console
+        return builder.parse(file.toFile());
     }
+
+    /** Fails the parse with the exception, which names file, line and column, and prints nothing. */
+    static final org.xml.sax.ErrorHandler THROWING = new org.xml.sax.ErrorHandler() {
+        @Override
+        public void warning(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+            throw e;
+        }
+
+        @Override
+        public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+            throw e;
+        }
+    };
 }
