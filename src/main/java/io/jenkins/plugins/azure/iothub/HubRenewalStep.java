@@ -1,6 +1,11 @@
 package io.jenkins.plugins.azure.iothub;
 
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.util.Set;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
@@ -89,5 +94,39 @@ public abstract class HubRenewalStep<C extends HubRenewalConfig<C>> extends Step
     @DataBoundSetter
     public void setTimeoutSeconds(int timeoutSeconds) {
         config.setTimeoutSeconds(timeoutSeconds);
+    }
+
+    /**
+     * What the steps' descriptors share: each step's form and help are those of its configuration object, and a step
+     * needs the build and its log, but no node or workspace.
+     */
+    public abstract static class HubRenewalStepDescriptor<D extends HubRenewalConfig.HubRenewalDescriptor<?>>
+            extends StepDescriptor {
+
+        private final transient Class<D> configDescriptorType;
+
+        protected HubRenewalStepDescriptor(Class<D> configDescriptorType) {
+            this.configDescriptorType = configDescriptorType;
+        }
+
+        /** The step's form reuses the fields, checks and help of the shared configuration object. */
+        public D getConfigDescriptor() {
+            return Jenkins.get().getDescriptorByType(configDescriptorType);
+        }
+
+        /**
+         * Every argument is a field of the configuration object: its help is that field's help, at the configuration
+         * descriptor's URL. (The Pipeline Steps reference does not ask this; it reads the {@code help-*.html} copies
+         * beside the step's class, which {@code FormResourcesTest} keeps identical.)
+         */
+        @Override
+        public String getHelpFile(String fieldName) {
+            return fieldName == null ? super.getHelpFile(null) : getConfigDescriptor().getHelpFile(fieldName);
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
     }
 }

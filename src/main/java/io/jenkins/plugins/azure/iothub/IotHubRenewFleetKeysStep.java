@@ -7,10 +7,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.Serial;
 import java.util.Map;
-import java.util.Set;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -164,22 +162,10 @@ public final class IotHubRenewFleetKeysStep extends HubRenewalStep<RenewFleetKey
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends HubRenewalStepDescriptor<RenewFleetKeysConfig.DescriptorImpl> {
 
-        /** The step's form reuses the fields, checks and help of the shared configuration object. */
-        public RenewFleetKeysConfig.DescriptorImpl getConfigDescriptor() {
-            return Jenkins.get().getDescriptorByType(RenewFleetKeysConfig.DescriptorImpl.class);
-        }
-
-        /** Every argument is a field of the configuration object: its help is that field's help. */
-        @Override
-        public String getHelpFile(String fieldName) {
-            return fieldName == null ? super.getHelpFile(null) : getConfigDescriptor().getHelpFile(fieldName);
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
+        public DescriptorImpl() {
+            super(RenewFleetKeysConfig.DescriptorImpl.class);
         }
 
         @Override

@@ -9,10 +9,7 @@ import java.io.Serial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -102,22 +99,10 @@ public final class IotHubRenewPolicyKeysStep extends HubRenewalStep<RenewPolicyK
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends HubRenewalStepDescriptor<RenewPolicyKeysConfig.DescriptorImpl> {
 
-        /** The step's form reuses the fields, checks and help of the shared configuration object. */
-        public RenewPolicyKeysConfig.DescriptorImpl getConfigDescriptor() {
-            return Jenkins.get().getDescriptorByType(RenewPolicyKeysConfig.DescriptorImpl.class);
-        }
-
-        /** Every argument is a field of the configuration object: its help is that field's help. */
-        @Override
-        public String getHelpFile(String fieldName) {
-            return fieldName == null ? super.getHelpFile(null) : getConfigDescriptor().getHelpFile(fieldName);
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
+        public DescriptorImpl() {
+            super(RenewPolicyKeysConfig.DescriptorImpl.class);
         }
 
         @Override

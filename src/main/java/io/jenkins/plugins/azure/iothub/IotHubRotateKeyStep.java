@@ -2,13 +2,7 @@ package io.jenkins.plugins.azure.iothub;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import java.util.Set;
-import java.util.function.Supplier;
-import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -18,47 +12,11 @@ import org.kohsuke.stapler.DataBoundSetter;
  * body that moves consumers to the stable credential. Flat arguments that all land in one {@link RotateKeyConfig};
  * the two halves without a body are the freestyle step's phases ({@link IotHubRotateKeyBuilder}). Needs no node.
  */
-public final class IotHubRotateKeyStep extends HubRenewalStep<RotateKeyConfig> {
+public final class IotHubRotateKeyStep extends TargetStep<RotateKeyConfig> {
 
     @DataBoundConstructor
     public IotHubRotateKeyStep(String hub) {
         super(new RotateKeyConfig(hub));
-    }
-
-    public String getPolicy() {
-        return config.getPolicy();
-    }
-
-    @DataBoundSetter
-    public void setPolicy(String policy) {
-        config.setPolicy(policy);
-    }
-
-    public String getDevice() {
-        return config.getDevice();
-    }
-
-    @DataBoundSetter
-    public void setDevice(String device) {
-        config.setDevice(device);
-    }
-
-    public String getModule() {
-        return config.getModule();
-    }
-
-    @DataBoundSetter
-    public void setModule(String module) {
-        config.setModule(module);
-    }
-
-    public String getDataPlaneAuth() {
-        return config.getDataPlaneAuth();
-    }
-
-    @DataBoundSetter
-    public void setDataPlaneAuth(String dataPlaneAuth) {
-        config.setDataPlaneAuth(dataPlaneAuth);
     }
 
     public String getCredentialsId() {
@@ -79,46 +37,16 @@ public final class IotHubRotateKeyStep extends HubRenewalStep<RotateKeyConfig> {
         config.setInUse(inUse);
     }
 
-    public boolean isVerify() {
-        return config.isVerify();
-    }
-
-    @DataBoundSetter
-    public void setVerify(boolean verify) {
-        config.setVerify(verify);
-    }
-
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new RotateKeyExecution(context, config);
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
-
-        private final transient Supplier<RotateKeyConfig.DescriptorImpl> configDescriptor;
+    public static final class DescriptorImpl extends HubRenewalStepDescriptor<RotateKeyConfig.DescriptorImpl> {
 
         public DescriptorImpl() {
-            this(() -> Jenkins.get().getDescriptorByType(RotateKeyConfig.DescriptorImpl.class));
-        }
-
-        DescriptorImpl(Supplier<RotateKeyConfig.DescriptorImpl> configDescriptor) {
-            this.configDescriptor = configDescriptor;
-        }
-
-        /** The step's form reuses the fields, checks and help of the shared configuration object. */
-        public RotateKeyConfig.DescriptorImpl getConfigDescriptor() {
-            return configDescriptor.get();
-        }
-
-        @Override
-        public String getHelpFile(String fieldName) {
-            return fieldName == null ? super.getHelpFile(null) : getConfigDescriptor().getHelpFile(fieldName);
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
+            super(RotateKeyConfig.DescriptorImpl.class);
         }
 
         @Override
