@@ -1,6 +1,7 @@
 package com.cloudbees.plugins.credentials;
 
 import com.cloudbees.plugins.credentials.common.IdCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 
 // Offline declaration (credentials plugin): the matchers are plain predicates.
@@ -19,6 +20,12 @@ public class CredentialsMatchers {
 
     @NonNull
     public static CredentialsMatcher instanceOf(@NonNull Class clazz) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @CheckForNull
+    public static <C extends Credentials> C firstOrNull(
+            @NonNull Iterable<C> credentials, @NonNull CredentialsMatcher matcher) {
         throw new UnsupportedOperationException("offline declaration");
     }
 }

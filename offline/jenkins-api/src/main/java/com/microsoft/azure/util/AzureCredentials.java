@@ -40,6 +40,11 @@ public class AzureCredentials extends AzureBaseCredentials {
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    @DataBoundSetter
+    public void setCertificateId(String certificateId) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
     public String getCertificateId() {
         throw new UnsupportedOperationException("offline declaration");
     }

@@ -86,6 +86,9 @@ public final class AzureCredentialsAccess implements AzureAccess {
         TokenCredential token;
         try {
             token = AzureSignIn.tokenCredential(credential, httpClient);
+        } catch (AzureSignIn.SignInProblem e) {
+            throw new AbortException("Azure credential '" + id + "' cannot sign in to Azure: " + e.getMessage()
+                    + " (hub '" + hub + "').");
         } catch (RuntimeException e) {
             LOGGER.log(Level.FINE, "Cannot build a token credential from " + id, e);
             throw new AbortException("Azure credential '" + id + "' cannot sign in to Azure ("

@@ -6,14 +6,24 @@ import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
 import com.microsoft.azure.util.AzureBaseCredentials;
 import com.microsoft.azure.util.AzureCredentials;
 import com.microsoft.azure.util.AzureImdsCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
+import hudson.security.ACL;
+import hudson.util.Secret;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,6 +31,8 @@ import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import jenkins.model.Jenkins;
+import org.springframework.security.core.Authentication;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -28,8 +40,11 @@ import reactor.core.scheduler.Schedulers;
  * Signs in with an azure-credentials credential as azure-credentials does
  * ({@code jenkinsci/azure-credentials-plugin@421.vb_ffd07e951a_2:src/main/java/com/microsoft/azure/util/
  * AzureCredentials.java}, {@code getTokenCredential}: a client secret, a certificate, or a managed identity, over
- * azure-sdk's proxy-aware HTTP client), with three differences for the plugin's calls:
+ * azure-sdk's proxy-aware HTTP client), with four differences for the plugin's calls:
  * <ul>
+ *   <li>a certificate is read with its password: azure-credentials passes the PKCS#12 store it writes with the
+ *       certificate credential's password, but not the password, which azure-identity 1.18 then cannot read
+ *       ("keystore password was incorrect"; {@code CertificateSignInTest});</li>
  *   <li>no retry or logging policy of its own: the engine retries whole calls within the time budget and the plugin
  *       reports each failure once (azure-core's RetryPolicy logs every failed attempt at SEVERE);</li>
  *   <li>MSAL sends the sign-in on the calling thread (a same-thread executor instead of the common pool), so what the
@@ -57,8 +72,9 @@ final class AzureSignIn {
         if (credential instanceof AzureCredentials principal) {
             String secret = Util.fixEmpty(principal.getPlainClientSecret());
             if (secret == null && Util.fixEmptyAndTrim(principal.getCertificateId()) != null) {
-                // the certificate is another credential azure-credentials reads and converts itself
-                return quiet(AzureCredentials.getTokenCredential(credential));
+                StandardCertificateCredentials certificate = certificateOf(principal);
+                return clientCertificate(principal.getTenant(), principal.getClientId(), certificate.getKeyStore(),
+                        certificate.getPassword(), principal.getActiveDirectoryEndpoint(), pipeline(httpClient.get()));
             }
             return clientSecret(principal.getTenant(), principal.getClientId(), secret,
                     principal.getActiveDirectoryEndpoint(), pipeline(httpClient.get()));
@@ -88,6 +104,68 @@ final class AzureSignIn {
             builder.disableInstanceDiscovery();
         }
         return quiet(builder.build());
+    }
+
+    /**
+     * A service principal with a certificate, read from its key store with its password and signing in through
+     * {@code pipeline} on the calling thread. The store is converted to PKCS#12 bytes as azure-credentials converts it
+     * ({@code ServicePrincipal.getPfxBytes}); unlike azure-credentials, the password goes with them.
+     *
+     * @throws SignInProblem when the key store cannot be written as PKCS#12
+     */
+    static TokenCredential clientCertificate(String tenant, String clientId, KeyStore keyStore, Secret password,
+            String authorityHost, HttpPipeline pipeline) {
+        String plainPassword = Secret.toString(password);
+        ByteArrayOutputStream pkcs12 = new ByteArrayOutputStream();
+        try {
+            keyStore.store(pkcs12, plainPassword.toCharArray());
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new SignInProblem("its certificate cannot be read as PKCS#12 (" + e.getClass().getSimpleName()
+                    + "); check the certificate credential's password");
+        }
+        ClientCertificateCredentialBuilder builder = new ClientCertificateCredentialBuilder()
+                .tenantId(tenant)
+                .clientId(clientId)
+                .pfxCertificate(new ByteArrayInputStream(pkcs12.toByteArray()))
+                .clientCertificatePassword(plainPassword)
+                .authorityHost(authorityHost)
+                .httpPipeline(pipeline)
+                .executorService(CALLING_THREAD);
+        if (!KNOWN_AUTHORITIES.contains(hostOf(authorityHost))) {
+            builder.disableInstanceDiscovery();
+        }
+        return quiet(builder.build());
+    }
+
+    /**
+     * The certificate credential a service principal names, found where azure-credentials looks for it
+     * ({@code AzureCredentials.getCertificateCredentials}): among the credentials of Jenkins itself, as SYSTEM, then as
+     * the current user.
+     *
+     * @throws SignInProblem when there is none with that id
+     */
+    static StandardCertificateCredentials certificateOf(AzureCredentials principal) {
+        String id = principal.getCertificateId();
+        for (Authentication as : List.of(ACL.SYSTEM2, Jenkins.getAuthentication2())) {
+            StandardCertificateCredentials certificate = CredentialsMatchers.firstOrNull(
+                    CredentialsProvider.lookupCredentialsInItemGroup(
+                            StandardCertificateCredentials.class, Jenkins.get(), as, List.of()),
+                    CredentialsMatchers.withId(id));
+            if (certificate != null) {
+                return certificate;
+            }
+        }
+        throw new SignInProblem("its certificate credential '" + id + "' is not among the credentials of Jenkins "
+                + "itself (Manage Jenkins > Credentials), where azure-credentials looks for it");
+    }
+
+    /** Why a credential cannot sign in at all, in words safe for a build log: names and ids, no secret. */
+    static final class SignInProblem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SignInProblem(String message) {
+            super(message);
+        }
     }
 
     /** Only the transport: no retry policy, no logging policy. */

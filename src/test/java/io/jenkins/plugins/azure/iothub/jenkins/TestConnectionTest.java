@@ -8,10 +8,12 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import hudson.util.FormValidation;
+import hudson.util.Secret;
 import io.jenkins.plugins.azure.iothub.EmulatorAzureCredentials;
 import io.jenkins.plugins.azure.iothub.emulator.EmulatorTls;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 
 /**
@@ -111,6 +114,25 @@ class TestConnectionTest {
         assertEquals(FormValidation.Kind.ERROR, answer.kind);
         assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "answered after " + took);
         // the same words as an unreachable resource manager: not "check the credentials"
+        assertTrue(answer.getMessage().contains("Azure could not be reached (connection failed: ConnectException)"),
+                answer.getMessage());
+        assertOnlyThePluginsWarning();
+    }
+
+    /** The same for a service principal with a certificate (read, as CertificateSignInTest shows). */
+    @Test
+    void anUnreachableCertificateSignInAnswersWithinFiveSecondsAndThePluginLogsOneWarning(@TempDir Path folder)
+            throws Exception {
+        TokenCredential token = AzureSignIn.clientCertificate("00000000-0000-0000-0000-0000000000aa",
+                "00000000-0000-0000-0000-0000000000bb", TestCertificates.keyStore(folder, "test-only-password"),
+                Secret.fromString("test-only-password"), closed, AzureSignIn.pipeline(NETTY.get()));
+
+        long start = System.nanoTime();
+        FormValidation answer = probe(token);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertEquals(FormValidation.Kind.ERROR, answer.kind);
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "answered after " + took);
         assertTrue(answer.getMessage().contains("Azure could not be reached (connection failed: ConnectException)"),
                 answer.getMessage());
         assertOnlyThePluginsWarning();
