@@ -6,6 +6,7 @@ import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.identity.AadCredentialBuilderBase;
 import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
@@ -93,17 +94,8 @@ final class AzureSignIn {
     /** A service principal with a client secret, signing in through {@code pipeline} on the calling thread. */
     static TokenCredential clientSecret(String tenant, String clientId, String secret, String authorityHost,
             HttpPipeline pipeline) {
-        ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder()
-                .tenantId(tenant)
-                .clientId(clientId)
-                .clientSecret(secret)
-                .authorityHost(authorityHost)
-                .httpPipeline(pipeline)
-                .executorService(CALLING_THREAD);
-        if (!KNOWN_AUTHORITIES.contains(hostOf(authorityHost))) {
-            builder.disableInstanceDiscovery();
-        }
-        return quiet(builder.build());
+        return quiet(principal(new ClientSecretCredentialBuilder().clientSecret(secret), tenant, clientId,
+                authorityHost, pipeline).build());
     }
 
     /**
@@ -123,18 +115,24 @@ final class AzureSignIn {
             throw new SignInProblem("its certificate cannot be read as PKCS#12 (" + e.getClass().getSimpleName()
                     + "); check the certificate credential's password");
         }
-        ClientCertificateCredentialBuilder builder = new ClientCertificateCredentialBuilder()
-                .tenantId(tenant)
+        return quiet(principal(new ClientCertificateCredentialBuilder()
+                        .pfxCertificate(new ByteArrayInputStream(pkcs12.toByteArray()))
+                        .clientCertificatePassword(plainPassword),
+                tenant, clientId, authorityHost, pipeline).build());
+    }
+
+    /** The service principal's sign-in, sent through {@code pipeline} on the calling thread. */
+    private static <B extends AadCredentialBuilderBase<B>> B principal(B builder, String tenant, String clientId,
+            String authorityHost, HttpPipeline pipeline) {
+        builder.tenantId(tenant)
                 .clientId(clientId)
-                .pfxCertificate(new ByteArrayInputStream(pkcs12.toByteArray()))
-                .clientCertificatePassword(plainPassword)
                 .authorityHost(authorityHost)
                 .httpPipeline(pipeline)
                 .executorService(CALLING_THREAD);
         if (!KNOWN_AUTHORITIES.contains(hostOf(authorityHost))) {
             builder.disableInstanceDiscovery();
         }
-        return quiet(builder.build());
+        return builder;
     }
 
     /**
