@@ -14,7 +14,6 @@ import hudson.security.ACL;
 import hudson.util.Secret;
 import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.RecordedRequest;
-import io.jenkins.plugins.azure.iothub.emulator.SharedAccessPolicy;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedIdentity;
 import io.jenkins.plugins.azure.iothub.engine.AzureCloud;
@@ -62,9 +61,7 @@ class KeyRenewalServiceTest {
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
     private final AtomicInteger clientsBuilt = new AtomicInteger();
-    /** Every key the emulator ever held in this test, old and new. */
-    private final List<String> keysSeen = new ArrayList<>();
-    private final List<String> userVisible = new ArrayList<>();
+    private KeyScan scan;
 
     @BeforeEach
     void startEmulator() {
@@ -73,31 +70,18 @@ class KeyRenewalServiceTest {
         hub = emulator.addHub(SUBSCRIPTION, RG, HUB);
         hub.addDevice("thermostat-7");
         hub.addModule("thermostat-7", "edge-agent");
-        rememberKeys();
+        scan = new KeyScan(hub);
         store.grant("alice", CredentialsProvider.VIEW, CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
         system.grant("alice", CredentialsProvider.VIEW, CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
     }
 
     @AfterEach
     void scanForKeysAndStop() {
-        rememberKeys();
-        userVisible.add(logBytes.toString(StandardCharsets.UTF_8));
-        for (String text : userVisible) {
-            for (String key : keysSeen) {
-                assertFalse(text.contains(key), () -> "key material in user-visible text: " + text);
-            }
-        }
-        emulator.close();
-    }
-
-    private void rememberKeys() {
-        for (SharedAccessPolicy p : hub.policies()) {
-            keysSeen.add(p.primaryKey());
-            keysSeen.add(p.secondaryKey());
-        }
-        for (SimulatedIdentity id : List.of(hub.device("thermostat-7"), hub.module("thermostat-7", "edge-agent"))) {
-            keysSeen.add(id.primaryKey());
-            keysSeen.add(id.secondaryKey());
+        try {
+            scan.shown(logBytes.toString(StandardCharsets.UTF_8));
+            scan.assertNoKeyShown();
+        } finally {
+            emulator.close();
         }
     }
 
@@ -139,20 +123,20 @@ class KeyRenewalServiceTest {
 
     private Map<String, Object> renew(RenewKeyConfig config, CredentialTarget target) throws AbortException {
         RenewalReport report = new KeyRenewalService().renew(config, access(), target, log);
-        rememberKeys();
+        scan.remember();
         Map<String, Object> map = report.toMap();
-        userVisible.add(map.toString());
+        scan.shown(map.toString());
         KeyRenewalAction action = new KeyRenewalAction();
         action.add(report);
-        userVisible.add(BuildRecordText.of(action)); // what build.xml keeps
+        scan.shown(BuildRecordText.of(action)); // what build.xml keeps
         return map;
     }
 
     private AbortException failure(RenewKeyConfig config, CredentialTarget target) {
         AbortException e = assertThrows(AbortException.class,
                 () -> new KeyRenewalService().renew(config, access(), target, log));
-        rememberKeys();
-        userVisible.add(e.getMessage());
+        scan.remember();
+        scan.shown(e.getMessage());
         assertFalse(e.getMessage().contains("\n"), () -> "not one line: " + e.getMessage());
         return e;
     }
@@ -437,8 +421,8 @@ class KeyRenewalServiceTest {
         LogRecord failed = records.stream().filter(r -> r.getThrown() != null).findFirst().orElseThrow();
         StringWriter trace = new StringWriter();
         failed.getThrown().printStackTrace(new PrintWriter(trace));
-        userVisible.add(failed.getMessage());
-        userVisible.add(trace.toString());
+        scan.shown(failed.getMessage());
+        scan.shown(trace.toString());
         assertTrue(trace.toString().startsWith("java.io.IOException: cannot save '****'"), trace.toString());
         assertTrue(trace.toString().contains("Caused by: java.lang.IllegalStateException: rejected value ****"),
                 trace.toString());
@@ -448,13 +432,13 @@ class KeyRenewalServiceTest {
     @Test
     void theBuildRecordKeepsIdsAndFingerprintsButNoKey() throws Exception {
         RenewalReport report = new KeyRenewalService().renew(policy("primary"), access(), folder(ALICE), log);
-        rememberKeys();
+        scan.remember();
         KeyRenewalAction action = new KeyRenewalAction();
         action.add(report);
 
         String record = BuildRecordText.of(action);
 
-        userVisible.add(record); // scanned for every key after the test
+        scan.shown(record); // scanned for every key after the test
         assertTrue(record.contains("iothub.hub-keys.policy.service.primary"), record);
         assertTrue(record.contains(KeyMaterial.of(hub.policy("service").primaryKey()).fingerprint()), record);
     }

@@ -10,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
-import io.jenkins.plugins.azure.iothub.emulator.SharedAccessPolicy;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
-import io.jenkins.plugins.azure.iothub.emulator.SimulatedIdentity;
 import io.jenkins.plugins.azure.iothub.engine.AzureCloud;
 import io.jenkins.plugins.azure.iothub.engine.IotHubKeyClient;
 import io.jenkins.plugins.azure.iothub.engine.KeyMaterial;
@@ -23,7 +21,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -57,8 +54,7 @@ class KeyRotationServiceTest {
     private final ModelCredentialsProvider.Store store = ModelCredentialsProvider.folder("iot");
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
-    private final List<String> keysSeen = new ArrayList<>();
-    private final List<String> userVisible = new ArrayList<>();
+    private KeyScan scan;
 
     @BeforeEach
     void startEmulator() {
@@ -66,30 +62,18 @@ class KeyRotationServiceTest {
         emulator.lro().retryAfterSeconds(0).pollsUntilDone(1);
         hub = emulator.addHub(SUBSCRIPTION, RG, HUB);
         hub.addDevice("thermostat-7");
-        rememberKeys();
+        scan = new KeyScan(hub);
         store.grant("alice", CredentialsProvider.VIEW, CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
     }
 
     @AfterEach
     void scanForKeysAndStop() {
-        rememberKeys();
-        userVisible.add(logBytes.toString(StandardCharsets.UTF_8));
-        for (String text : userVisible) {
-            for (String key : keysSeen) {
-                assertFalse(text.contains(key), () -> "key material in user-visible text: " + text);
-            }
+        try {
+            scan.shown(logBytes.toString(StandardCharsets.UTF_8));
+            scan.assertNoKeyShown();
+        } finally {
+            emulator.close();
         }
-        emulator.close();
-    }
-
-    private void rememberKeys() {
-        for (SharedAccessPolicy p : hub.policies()) {
-            keysSeen.add(p.primaryKey());
-            keysSeen.add(p.secondaryKey());
-        }
-        SimulatedIdentity device = hub.device("thermostat-7");
-        keysSeen.add(device.primaryKey());
-        keysSeen.add(device.secondaryKey());
     }
 
     private AzureAccess access() {
@@ -141,12 +125,12 @@ class KeyRotationServiceTest {
     }
 
     private Map<String, Object> visible(RotationReport report) {
-        rememberKeys();
+        scan.remember();
         Map<String, Object> map = report.toMap();
-        userVisible.add(map.toString());
+        scan.shown(map.toString());
         KeyRenewalAction action = new KeyRenewalAction();
         action.add(report);
-        userVisible.add(BuildRecordText.of(action)); // what build.xml keeps
+        scan.shown(BuildRecordText.of(action)); // what build.xml keeps
         return map;
     }
 
@@ -312,7 +296,7 @@ class KeyRotationServiceTest {
 
         AbortException e = assertThrows(AbortException.class, () -> prepare(policy()));
 
-        userVisible.add(e.getMessage());
+        scan.shown(e.getMessage());
         assertEquals("Credential '" + ID + "' does not exist yet in the credentials of folder 'iot', so which key of"
                 + " policy 'service' on hub '" + HUB + "' consumers use is not known: run the first rotation with"
                 + " inUse 'primary' or 'secondary', the key they use today. Nothing was changed.", e.getMessage());
@@ -328,12 +312,12 @@ class KeyRotationServiceTest {
         prepare(config);
         finish(config);
         hub.setPolicyKeys("service", newKey(), newKey());
-        rememberKeys();
+        scan.remember();
         String primary = hub.policy("service").primaryKey();
 
         AbortException e = assertThrows(AbortException.class, () -> prepare(config));
 
-        userVisible.add(e.getMessage());
+        scan.shown(e.getMessage());
         assertTrue(e.getMessage().startsWith("Credential '" + ID + "' holds neither key of policy 'service' on hub '"
                 + HUB + "'"), e.getMessage());
         assertTrue(e.getMessage().contains("`az iot hub connection-string show --hub-name " + HUB + " -g " + RG
@@ -349,7 +333,7 @@ class KeyRotationServiceTest {
         renewal.setAzureCredentialsId("azure-sp");
         renewal.setPrimaryCredentialsId(ID);
         new KeyRenewalService().renew(renewal, access(), target(), log);
-        rememberKeys();
+        scan.remember();
         String consumer = stored(ID);
 
         Map<String, Object> prepared = prepare(policy());
@@ -371,7 +355,7 @@ class KeyRotationServiceTest {
         RotationReport finished = new KeyRotationService().finish(config, access(), target(), log,
                 Wording.PIPELINE);
         action.add(finished);
-        rememberKeys();
+        scan.remember();
 
         assertEquals(List.of(prepared, finished), action.getRotations());
         assertEquals(List.of(), action.getRenewals());
@@ -389,7 +373,7 @@ class KeyRotationServiceTest {
                 finished.getPrimaryFingerprint());
         assertEquals("policy 'service'", finished.getTarget());
         String record = BuildRecordText.of(action);
-        userVisible.add(record); // scanned for every key after the test
+        scan.shown(record); // scanned for every key after the test
         assertTrue(record.contains(ID), record);
         assertTrue(record.contains(handedOver), record);
         assertTrue(record.contains("phaseBefore=handing over"), record);
@@ -485,9 +469,9 @@ class KeyRotationServiceTest {
         paused.release.countDown();
         RotationReport one = first.result.get(30, TimeUnit.SECONDS);
         RotationReport two = second.result.get(30, TimeUnit.SECONDS);
-        rememberKeys();
-        userVisible.add(first.log());
-        userVisible.add(second.log());
+        scan.remember();
+        scan.shown(first.log());
+        scan.shown(second.log());
         visible(one);
         visible(two);
 
@@ -514,7 +498,7 @@ class KeyRotationServiceTest {
         AbortException e = assertThrows(AbortException.class,
                 () -> impatient.prepare(config, access(), paused, log, Wording.PIPELINE));
 
-        userVisible.add(e.getMessage());
+        scan.shown(e.getMessage());
         assertEquals("Another rotation of credential '" + ID + "' in the credentials of folder 'iot' (policy"
                 + " 'service' on hub '" + HUB + "') was still running after 200 ms, so this one stopped before reading"
                 + " anything; nothing was changed. Run one rotation per credential at a time"
@@ -524,7 +508,7 @@ class KeyRotationServiceTest {
         assertEquals(secondary, hub.policy("service").secondaryKey());
         paused.release.countDown();
         visible(first.result.get(30, TimeUnit.SECONDS));
-        userVisible.add(first.log());
+        scan.shown(first.log());
     }
 
     @Test
@@ -547,7 +531,7 @@ class KeyRotationServiceTest {
         assertFalse(logBytes.toString(StandardCharsets.UTF_8).contains("Another rotation"));
         paused.release.countDown();
         visible(leftover.result.get(30, TimeUnit.SECONDS));
-        userVisible.add(leftover.log());
+        scan.shown(leftover.log());
     }
 
     @Test
@@ -566,6 +550,6 @@ class KeyRotationServiceTest {
         assertFalse(logBytes.toString(StandardCharsets.UTF_8).contains("Another rotation"));
         paused.release.countDown();
         visible(first.result.get(30, TimeUnit.SECONDS));
-        userVisible.add(first.log());
+        scan.shown(first.log());
     }
 }

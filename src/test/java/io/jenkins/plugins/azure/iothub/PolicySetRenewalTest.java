@@ -45,34 +45,24 @@ class PolicySetRenewalTest {
     private final ModelCredentialsProvider.Store store = ModelCredentialsProvider.folder("iot");
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
-    private final List<String> keysSeen = new ArrayList<>();
-    private final List<String> userVisible = new ArrayList<>();
+    private KeyScan scan;
 
     @BeforeEach
     void start() {
         emulator = IotHubEmulator.start();
         emulator.lro().retryAfterSeconds(0).pollsUntilDone(1);
         hub = emulator.addHub(SUBSCRIPTION, RG, HUB);
-        rememberKeys();
+        scan = new KeyScan(hub);
         store.grant("alice", CredentialsProvider.VIEW, CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
     }
 
     @AfterEach
     void scanForKeysAndStop() {
-        rememberKeys();
-        userVisible.add(logBytes.toString(StandardCharsets.UTF_8));
-        for (String text : userVisible) {
-            for (String key : keysSeen) {
-                assertFalse(text.contains(key), () -> "key material in user-visible text: " + text);
-            }
-        }
-        emulator.close();
-    }
-
-    private void rememberKeys() {
-        for (SharedAccessPolicy p : hub.policies()) {
-            keysSeen.add(p.primaryKey());
-            keysSeen.add(p.secondaryKey());
+        try {
+            scan.shown(logBytes.toString(StandardCharsets.UTF_8));
+            scan.assertNoKeyShown();
+        } finally {
+            emulator.close();
         }
     }
 
@@ -108,19 +98,19 @@ class PolicySetRenewalTest {
     private List<RenewalReport> renew(RenewPolicyKeysConfig config) throws AbortException {
         List<RenewalReport> reports = new KeyRenewalService().renewPolicies(config, access(), folder(), log,
                 Wording.PIPELINE);
-        rememberKeys();
+        scan.remember();
         KeyRenewalAction action = new KeyRenewalAction();
         reports.forEach(action::add);
-        userVisible.add(BuildRenewal.policiesMap(config, reports).toString());
-        userVisible.add(BuildRecordText.of(action));
+        scan.shown(BuildRenewal.policiesMap(config, reports).toString());
+        scan.shown(BuildRecordText.of(action));
         return reports;
     }
 
     private AbortException failure(RenewPolicyKeysConfig config) {
         AbortException e = assertThrows(AbortException.class, () -> new KeyRenewalService().renewPolicies(config,
                 access(), folder(), log, Wording.PIPELINE));
-        rememberKeys();
-        userVisible.add(e.getMessage());
+        scan.remember();
+        scan.shown(e.getMessage());
         assertFalse(e.getMessage().contains("\n"), () -> "not one line: " + e.getMessage());
         return e;
     }

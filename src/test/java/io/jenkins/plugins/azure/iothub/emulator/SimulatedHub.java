@@ -298,6 +298,25 @@ public final class SimulatedHub {
         return module;
     }
 
+    /** Every key the hub holds now: its policies', its devices' and their modules' (none for an X.509 identity). */
+    public synchronized List<String> allKeys() {
+        List<String> keys = new ArrayList<>();
+        for (SharedAccessPolicy p : policies) {
+            keys.add(p.primaryKey());
+            keys.add(p.secondaryKey());
+        }
+        for (SimulatedIdentity device : devices.values()) {
+            List<SimulatedIdentity> identities = new ArrayList<>(List.of(device));
+            identities.addAll(device.modules.values());
+            for (SimulatedIdentity identity : identities) {
+                keys.add(identity.primaryKey());
+                keys.add(identity.secondaryKey());
+            }
+        }
+        keys.removeIf(java.util.Objects::isNull);
+        return keys;
+    }
+
     public synchronized boolean hasDevice(String deviceId) {
         return devices.containsKey(deviceId);
     }
