@@ -71,14 +71,17 @@ final class AzureSignIn {
             return quiet(source.tokenCredential());
         }
         if (credential instanceof AzureCredentials principal) {
+            // the credential's cloud with its overrides, as azure-credentials signs in: getActiveDirectoryEndpoint()
+            // of the credential itself is only the override, null unless one is set
+            String authority = principal.getAzureEnvironment().getActiveDirectoryEndpoint();
             String secret = Util.fixEmpty(principal.getPlainClientSecret());
             if (secret == null && Util.fixEmptyAndTrim(principal.getCertificateId()) != null) {
                 StandardCertificateCredentials certificate = certificateOf(principal);
                 return clientCertificate(principal.getTenant(), principal.getClientId(), certificate.getKeyStore(),
-                        certificate.getPassword(), principal.getActiveDirectoryEndpoint(), pipeline(httpClient.get()));
+                        certificate.getPassword(), authority, pipeline(httpClient.get()));
             }
             return clientSecret(principal.getTenant(), principal.getClientId(), secret,
-                    principal.getActiveDirectoryEndpoint(), pipeline(httpClient.get()));
+                    authority, pipeline(httpClient.get()));
         }
         if (credential instanceof AzureImdsCredentials identity) {
             ManagedIdentityCredentialBuilder builder = new ManagedIdentityCredentialBuilder()
@@ -126,10 +129,14 @@ final class AzureSignIn {
             String authorityHost, HttpPipeline pipeline) {
         builder.tenantId(tenant)
                 .clientId(clientId)
-                .authorityHost(authorityHost)
                 .httpPipeline(pipeline)
                 .executorService(CALLING_THREAD);
-        if (!KNOWN_AUTHORITIES.contains(hostOf(authorityHost))) {
+        String host = hostOf(authorityHost);
+        if (host == null) {
+            return builder; // azure-identity's default: the public cloud's Microsoft Entra ID
+        }
+        builder.authorityHost(authorityHost);
+        if (!KNOWN_AUTHORITIES.contains(host)) {
             builder.disableInstanceDiscovery();
         }
         return builder;

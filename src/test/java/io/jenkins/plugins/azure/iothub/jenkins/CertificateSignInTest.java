@@ -1,6 +1,7 @@
 package io.jenkins.plugins.azure.iothub.jenkins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,15 @@ class CertificateSignInTest {
         UncheckedIOException failure = assertThrows(UncheckedIOException.class, () -> token.getTokenSync(ARM));
 
         assertEquals("Microsoft Entra ID could not be reached", failure.getMessage());
+    }
+
+    /** A credential whose cloud names no authority host: azure-identity's default, the public cloud, is used. */
+    @Test
+    void withoutAnAuthorityHostBothSignInsUseThePublicCloud() {
+        assertNotNull(AzureSignIn.clientSecret(TENANT, CLIENT, "not-a-secret", null,
+                AzureSignIn.pipeline(new NettyAsyncHttpClientBuilder().build())));
+        assertNotNull(AzureSignIn.clientCertificate(TENANT, CLIENT, keyStore, Secret.fromString(PASSWORD), null,
+                AzureSignIn.pipeline(new NettyAsyncHttpClientBuilder().build())));
     }
 
     /**

@@ -28,12 +28,14 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * An 'Azure Service Principal' that signs in with a certificate credential: the plugin finds the certificate where
- * azure-credentials finds it (among the credentials of Jenkins itself) and reads it with its password
- * ({@code CertificateSignInTest} shows the read and the sign-in without Jenkins). Nothing here contacts Azure.
+ * The sign-in the plugin builds from real azure-credentials credentials. An 'Azure Service Principal' as the form
+ * saves it has no endpoint of its own: the sign-in goes to its cloud's Microsoft Entra ID. One that signs in with a
+ * certificate credential: the plugin finds the certificate where azure-credentials finds it (among the credentials of
+ * Jenkins itself) and reads it with its password ({@code CertificateSignInTest} shows the read and the sign-in without
+ * Jenkins). Nothing here contacts Azure: building a sign-in sends nothing.
  */
 @WithJenkins
-class CertificateSignInJenkinsTest {
+class AzureSignInJenkinsTest {
 
     /** 18 characters: also long enough for a Jenkins in FIPS mode. */
     private static final String PASSWORD = "test-only-password";
@@ -48,13 +50,23 @@ class CertificateSignInJenkinsTest {
         this.r = r;
     }
 
-    private AzureCredentials servicePrincipal(String certificateId) throws Exception {
-        AzureCredentials sp = new AzureCredentials(CredentialsScope.GLOBAL, "sp", "signs in with a certificate",
-                "00000000-0000-0000-0000-00000000c0e1", "00000000-0000-0000-0000-0000000000bb", Secret.fromString(""));
+    private AzureCredentials servicePrincipal(String secret, String certificateId) throws Exception {
+        AzureCredentials sp = new AzureCredentials(CredentialsScope.GLOBAL, "sp", "a service principal",
+                "00000000-0000-0000-0000-00000000c0e1", "00000000-0000-0000-0000-0000000000bb",
+                Secret.fromString(secret));
         sp.setTenant("00000000-0000-0000-0000-0000000000aa");
         sp.setCertificateId(certificateId);
         CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(), sp);
         return sp;
+    }
+
+    /** The credential's own getActiveDirectoryEndpoint() is null here: only its cloud names the endpoint. */
+    @Test
+    void aServicePrincipalWithASecretAndNoEndpointOfItsOwnSignsInToItsCloud() throws Exception {
+        AzureCredentials sp = servicePrincipal("not-a-real-secret", null);
+
+        assertNotNull(AzureSignIn.tokenCredential(sp, () -> new NettyAsyncHttpClientBuilder().build()));
+        assertEquals("https://login.microsoftonline.com/", sp.getAzureEnvironment().getActiveDirectoryEndpoint());
     }
 
     @Test
@@ -66,7 +78,7 @@ class CertificateSignInJenkinsTest {
                 new CertificateCredentialsImpl(CredentialsScope.GLOBAL, "sp-certificate", null, PASSWORD,
                         new CertificateCredentialsImpl.UploadedKeyStoreSource(
                                 SecretBytes.fromRawBytes(pkcs12.toByteArray()))));
-        AzureCredentials sp = servicePrincipal("sp-certificate");
+        AzureCredentials sp = servicePrincipal("", "sp-certificate");
 
         StandardCertificateCredentials certificate = AzureSignIn.certificateOf(sp);
 
@@ -78,7 +90,7 @@ class CertificateSignInJenkinsTest {
 
     @Test
     void aMissingCertificateEndsTheBuildWithOneActionableLine() throws Exception {
-        servicePrincipal("not-there");
+        servicePrincipal("", "not-there");
         IotHubKeyRenewalConfiguration.get().setAllowSystemBuildsToWriteSystemStore(true);
         WorkflowJob job = r.createProject(WorkflowJob.class, "renew");
         job.setDefinition(new CpsFlowDefinition("iotHubRenewKey hub: 'hub-certificate', policy: 'service', "
