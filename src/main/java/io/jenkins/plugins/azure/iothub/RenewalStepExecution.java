@@ -36,12 +36,14 @@ abstract class RenewalStepExecution extends StepExecution {
     static final long STOP_GRACE_SECONDS = 30;
 
     private static final ThreadFactory DAEMONS = runnable -> {
-        Thread thread = new Thread(runnable, "iotHubRenewKey");
+        Thread thread = new Thread(runnable, "iot-hub-keys-step");
         thread.setDaemon(true);
         return thread;
     };
-    private static final ExecutorService RENEWALS = Executors.newCachedThreadPool(DAEMONS);
-    private static final ScheduledExecutorService GRACE = Executors.newSingleThreadScheduledExecutor(DAEMONS);
+    /** The steps' own threads (also {@link RotateKeyExecution}'s halves). */
+    static final ExecutorService RENEWALS = Executors.newCachedThreadPool(DAEMONS);
+    /** Ends a stopped step whose work did not explain itself within {@link #STOP_GRACE_SECONDS}. */
+    static final ScheduledExecutorService GRACE = Executors.newSingleThreadScheduledExecutor(DAEMONS);
 
     private transient volatile Future<?> task;
     private transient volatile Throwable stopCause;

@@ -1,25 +1,34 @@
 package io.jenkins.plugins.azure.iothub;
 
+import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import java.io.Serial;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
-import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.springframework.security.core.Authentication;
 
 /**
- * Runs {@code iotHubRotateKey}: prepare on a background thread, the body in the Pipeline, finish on a background
- * thread after the body succeeded. Restart-safe because every decision is taken from what the stable credential and
+ * Runs {@code iotHubRotateKey}: prepare on a thread of its own, the body in the Pipeline, finish on a thread of its
+ * own after the body succeeded. Restart-safe because every decision is taken from what the stable credential and
  * Azure hold, not from this object: after a restart, a half that was running is simply run again (prepare resumes at
  * the hand-over once the credential records it; finish never renews the key the credential holds), and a body that
  * was running resumes by itself and calls back here when it ends.
+ *
+ * <p>Stopped (abort, {@code timeout}) during a half, the half is interrupted and the step waits until it has said what
+ * Azure and the credential hold, as {@link RenewalStepExecution} does for a renewal: {@code
+ * GeneralNonBlockingStepExecution} would end the step at once and drop that message as a suppressed exception
+ * (jenkinsci/workflow-step-api-plugin@710.v3e456cc85233:src/main/java/org/jenkinsci/plugins/workflow/steps/
+ * GeneralNonBlockingStepExecution.java, {@code stop} and {@code run}).
  */
-final class RotateKeyExecution extends GeneralNonBlockingStepExecution {
+final class RotateKeyExecution extends StepExecution {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -31,11 +40,19 @@ final class RotateKeyExecution extends GeneralNonBlockingStepExecution {
         FINISHING
     }
 
+    @FunctionalInterface
+    private interface Half {
+        void run() throws Exception;
+    }
+
     private final RotateKeyConfig config;
     /** The build identity's user id, null for SYSTEM: restored after a restart as CpsFlowExecution restores it. */
     private final String user;
     private volatile Stage stage = Stage.PREPARING;
     private transient Authentication identity;
+    private transient volatile Future<?> running;
+    private transient volatile Throwable stopCause;
+    private transient boolean ended;
 
     RotateKeyExecution(StepContext context, RotateKeyConfig config) {
         super(context);
@@ -46,16 +63,23 @@ final class RotateKeyExecution extends GeneralNonBlockingStepExecution {
 
     @Override
     public boolean start() throws Exception {
-        run(this::prepareThenBody);
+        inBackground(this::prepareThenBody);
         return false;
     }
 
     private void prepareThenBody() throws Exception {
         stage = Stage.PREPARING;
         RotationReport prepared = half(BuildRotation.Half.PREPARE);
+        if (stopCause != null) {
+            listener().getLogger().println("iotHubRotateKey had prepared when the build was stopped: credential '"
+                    + config.stableCredentialId() + "' holds the new key and the old one stays valid. Run the build"
+                    + " again: it resumes at the hand-over, renewing nothing before the body has run.");
+            end(stopCause, null);
+            return;
+        }
         if (config.isDryRun()) {
             listener().getLogger().println("Dry run: the body was not run.");
-            getContext().onSuccess(prepared.toMap());
+            end(null, prepared.toMap());
             return;
         }
         stage = Stage.IN_BODY;
@@ -65,13 +89,101 @@ final class RotateKeyExecution extends GeneralNonBlockingStepExecution {
 
     private void finish() throws Exception {
         stage = Stage.FINISHING;
-        getContext().onSuccess(half(BuildRotation.Half.FINISH).toMap());
+        RotationReport finished = half(BuildRotation.Half.FINISH);
+        if (stopCause != null) {
+            listener().getLogger().println("iotHubRotateKey had finished when the build was stopped: the rotation"
+                    + " of " + config.describeTarget() + " is complete.");
+            end(stopCause, null);
+            return;
+        }
+        end(null, finished.toMap());
     }
 
     private RotationReport half(BuildRotation.Half half) throws Exception {
         try (ACLContext ignored = ACL.as2(identity())) {
             return BuildRotation.perform(getContext().get(Run.class), listener(), config, Wording.PIPELINE, half);
         }
+    }
+
+    /** Runs a half on a thread of its own, as the build's identity; its failure fails the step. */
+    private void inBackground(Half half) {
+        if (stopCause != null) {
+            return;
+        }
+        Authentication as = identity();
+        running = RenewalStepExecution.RENEWALS.submit(() -> {
+            try (ACLContext ignored = ACL.as2(as)) {
+                half.run();
+                Throwable stop = stopCause;
+                if (stop != null) {
+                    end(stop, null); // stopped as the half handed over to the body: nothing more to explain
+                }
+            } catch (Throwable failure) {
+                Throwable stop = stopCause;
+                if (stop == null) {
+                    end(failure, null);
+                } else {
+                    explainStopped(failure);
+                    end(stop, null);
+                }
+            } finally {
+                running = null;
+            }
+        });
+    }
+
+    /** Pipeline prints only the interruption: say here what the half did before it stopped. */
+    private void explainStopped(Throwable failure) {
+        try {
+            listener().getLogger().println(failure instanceof AbortException ? failure.getMessage() : mayHaveChanged());
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private String mayHaveChanged() {
+        return "The build stopped while iotHubRotateKey was " + getStatus() + ": Azure may hold a new key of "
+                + config.describeTarget() + " that credential '" + config.stableCredentialId() + "' does not"
+                + " record. Consumers are unaffected: only a key they do not use is renewed. Run the build again: the"
+                + " rotation continues from what the credential and Azure hold.";
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        stopCause = cause;
+        Future<?> half = running;
+        if (half == null || half.isDone()) {
+            end(cause, null); // in the body (Pipeline stops it) or between the steps of a half
+            return;
+        }
+        half.cancel(true);
+        TaskListener listener = listener();
+        RenewalStepExecution.GRACE.schedule(() -> {
+            if (!hasEnded()) {
+                listener.getLogger().println("iotHubRotateKey did not stop within "
+                        + RenewalStepExecution.STOP_GRACE_SECONDS + " s. " + mayHaveChanged());
+                end(cause, null);
+            }
+        }, RenewalStepExecution.STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** A half, the grace timer, a stop in the body or the body's end: the first of them ends the step. */
+    private void end(Throwable failure, Object result) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+        }
+        if (failure == null) {
+            getContext().onSuccess(result);
+        } else {
+            getContext().onFailure(failure);
+        }
+    }
+
+    private synchronized boolean hasEnded() {
+        return ended;
     }
 
     private TaskListener listener() throws Exception {
@@ -88,7 +200,7 @@ final class RotateKeyExecution extends GeneralNonBlockingStepExecution {
 
     @Override
     public void onResume() {
-        // The base class fails a step whose background work a restart cut off; here that work is simply redone.
+        // A half that a restart cut off is simply run again.
         switch (stage) {
             case PREPARING -> resumed(this::prepareThenBody);
             case FINISHING -> resumed(this::finish);
@@ -96,16 +208,16 @@ final class RotateKeyExecution extends GeneralNonBlockingStepExecution {
         }
     }
 
-    private void resumed(Block block) {
+    private void resumed(Half half) {
         try {
             listener().getLogger().println("Jenkins restarted during iotHubRotateKey: continuing the rotation of "
                     + config.describeTarget() + " from what credential '" + config.stableCredentialId()
                     + "' and Azure hold now.");
         } catch (Exception e) {
-            getContext().onFailure(e);
+            end(e, null);
             return;
         }
-        run(block);
+        inBackground(half);
     }
 
     @Override
@@ -117,6 +229,13 @@ final class RotateKeyExecution extends GeneralNonBlockingStepExecution {
         };
     }
 
+    @Override
+    public boolean blocksRestart() {
+        // A safe restart waits for a half rather than interrupting it between Azure and the credential.
+        Future<?> half = running;
+        return half != null && !half.isDone();
+    }
+
     /** Finishes the rotation after a successful body; after a failed one, leaves the hand-over open and says so. */
     private final class AfterBody extends BodyExecutionCallback {
 
@@ -125,7 +244,7 @@ final class RotateKeyExecution extends GeneralNonBlockingStepExecution {
 
         @Override
         public void onSuccess(StepContext context, Object result) {
-            run(RotateKeyExecution.this::finish);
+            inBackground(RotateKeyExecution.this::finish);
         }
 
         @Override
@@ -139,7 +258,7 @@ final class RotateKeyExecution extends GeneralNonBlockingStepExecution {
             } catch (Exception e) {
                 t.addSuppressed(e);
             }
-            getContext().onFailure(t);
+            end(t, null);
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Result;
+import io.jenkins.plugins.azure.iothub.emulator.FaultRule;
 import io.jenkins.plugins.azure.iothub.emulator.SharedAccessPolicy;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedIdentity;
@@ -106,6 +107,42 @@ class RotateKeyPipelineJenkinsTest {
 
     private String connectionString(String identityPart, String key) {
         return "HostName=" + hub.hostName() + ";" + identityPart + ";SharedAccessKey=" + key;
+    }
+
+    /**
+     * Aborted while prepare waits for the hub update: the step waits until the half has said what Azure and the
+     * credential hold, then ends aborted; consumers keep working, and the next build completes the rotation. (Only
+     * that first update is delayed; it carries the etag it read, so when the emulator processes it after the delay it
+     * is refused and changes nothing.)
+     */
+    @Test
+    void anAbortDuringPrepareSaysWhatAzureAndTheCredentialHoldAndARerunCompletes() throws Exception {
+        String original = connectionString("SharedAccessKeyName=service", hub.policy("service").primaryKey());
+        deployed(original);
+        FaultRule slowUpdate = EMULATOR.get().faults().on("PUT", ".*/IotHubs/" + hub.name()).atArm().delay(30_000)
+                .times(1);
+        WorkflowJob job = job("policy: 'service'", ID, "probeConsumers('" + ID + "')");
+
+        WorkflowRun aborted = job.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("renewing the unused secondary key", aborted);
+        for (int i = 0; i < 200 && slowUpdate.fired() == 0; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, slowUpdate.fired(), "the hub update is under way");
+        aborted.doStop();
+        r.waitForCompletion(aborted);
+
+        r.assertBuildStatus(Result.ABORTED, aborted);
+        r.assertLogContains("Consumers are unaffected: credential '" + ID + "'", aborted);
+        r.assertLogContains("Run it again.", aborted);
+        r.assertLogNotContains("\tat ", aborted);
+        logs.add(JenkinsRule.getLog(aborted));
+        assertTrue(ConsumerProbe.accepted(original), "consumers keep the key they use");
+
+        WorkflowRun rerun = build(job, Result.SUCCESS);
+        r.assertLogContains("rotation complete", rerun);
+        assertTrue(ConsumerProbe.accepted(deployed()), "consumers use the rotated credential");
+        assertFalse(ConsumerProbe.accepted(original), "the key they left is revoked");
     }
 
     @Test

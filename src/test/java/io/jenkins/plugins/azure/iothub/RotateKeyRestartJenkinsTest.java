@@ -38,7 +38,7 @@ class RotateKeyRestartJenkinsTest {
 
     /**
      * An emulator per test, closed when the test ends: the first session's rotation thread outlives that session
-     * (same JVM, GeneralNonBlockingStepExecution's pool) and, once Jenkins' Azure client gives up on the delayed
+     * (same JVM, the steps' own thread pool) and, once Jenkins' Azure client gives up on the delayed
      * update after its 60 s response timeout, retries it; against a shared emulator that retry would renew and hand
      * over into whichever Jenkins runs then, with the same credential id.
      */
