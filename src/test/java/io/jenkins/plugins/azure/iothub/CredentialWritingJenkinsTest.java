@@ -3,6 +3,7 @@ package io.jenkins.plugins.azure.iothub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
@@ -14,6 +15,7 @@ import hudson.model.ItemGroup;
 import hudson.model.ModelObject;
 import hudson.model.Result;
 import hudson.model.User;
+import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.azure.iothub.emulator.FaultRule;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
@@ -324,6 +326,27 @@ class CredentialWritingJenkinsTest {
         assertEquals(hub.device("Sensor-1").primaryKey(), upper);
         assertEquals(hub.device("sensor-1").primaryKey(), lower);
         assertNotEquals(upper, lower);
+    }
+
+    // --- the form finds what the build finds ---
+
+    /**
+     * With builds running as alice, who may use the job's credentials (Credentials/UseItem), the credential picker and
+     * Test connection find the system's Azure credential as her builds do (findCredentialById's fallback to SYSTEM).
+     */
+    @Test
+    void thePickerAndTestConnectionFindTheCredentialTheBuildFinds() throws Exception {
+        aliceMayBuild();
+        WorkflowJob job = job(r.jenkins, policyStep(""));
+        runsAsAlice(job);
+        RenewKeyConfig.DescriptorImpl form = r.jenkins.getDescriptorByType(RenewKeyConfig.DescriptorImpl.class);
+
+        List<String> offered = form.doFillAzureCredentialsIdItems(job, "").stream()
+                .map(option -> option.value).toList();
+        FormValidation found = form.doTestConnection(job, HUB, RG, null, "emu");
+
+        assertTrue(offered.contains("emu"), offered::toString);
+        assertEquals(FormValidation.Kind.OK, found.kind, found.getMessage());
     }
 
     // --- abort ---

@@ -1,13 +1,19 @@
 package io.jenkins.plugins.azure.iothub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import com.microsoft.azure.util.AzureCredentials;
 import hudson.model.Result;
 import hudson.util.FormValidation;
+import hudson.util.Secret;
 import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -60,6 +66,20 @@ class DefaultAzureCredentialJenkinsTest {
                 : r.createProject(WorkflowJob.class, "rotate");
         job.setDefinition(new CpsFlowDefinition(script, true));
         return job;
+    }
+
+    /** System-scoped credentials are for Jenkins itself: the global default offers only those a build can use. */
+    @Test
+    void theGlobalDefaultOffersOnlyCredentialsABuildCanUse() throws Exception {
+        CredentialsProvider.lookupStores(r.jenkins).iterator().next().addCredentials(Domain.global(),
+                new AzureCredentials(CredentialsScope.SYSTEM, "sp-system", "for Jenkins itself", SUBSCRIPTION,
+                        "client-id", Secret.fromString("not-a-real-secret")));
+
+        List<String> offered = IotHubKeyRenewalConfiguration.get().doFillDefaultAzureCredentialsIdItems("").stream()
+                .map(option -> option.value).toList();
+
+        assertTrue(offered.contains("emu"), offered::toString);
+        assertFalse(offered.contains("sp-system"), offered::toString);
     }
 
     @Test

@@ -23,6 +23,16 @@ public class CredentialsMatchers {
         throw new UnsupportedOperationException("offline declaration");
     }
 
+    @NonNull
+    public static CredentialsMatcher not(@NonNull CredentialsMatcher matcher) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @NonNull
+    public static CredentialsMatcher withScope(@NonNull CredentialsScope scope) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
     @CheckForNull
     public static <C extends Credentials> C firstOrNull(
             @NonNull Iterable<C> credentials, @NonNull CredentialsMatcher matcher) {

@@ -2,7 +2,9 @@ package io.jenkins.plugins.azure.iothub.jenkins;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.microsoft.azure.util.AzureBaseCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -122,22 +124,51 @@ public final class AzureCredentialsAccess implements AzureAccess {
         }
         model.includeEmptyValue();
         if (item == null) {
-            model.includeAs(ACL.SYSTEM2, Jenkins.get(), AzureBaseCredentials.class);
+            // what builds can be given: System-scoped credentials are for Jenkins itself, never for a build
+            model.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), AzureBaseCredentials.class, List.of(),
+                    CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM)));
         } else {
-            model.includeAs(authenticationOf(item), item, AzureBaseCredentials.class);
+            Authentication as = authenticationOf(item);
+            model.includeAs(as, item, AzureBaseCredentials.class);
+            if (mayUseItemCredentials(item, as)) {
+                model.includeAs(ACL.SYSTEM2, item, AzureBaseCredentials.class);
+            }
         }
         model.includeCurrentValue(Util.fixNull(current));
         return model;
     }
 
+    /**
+     * Whether builds of this job running as {@code as} may also use the credentials of the job's folders and of the
+     * system, as {@code CredentialsProvider.findCredentialById} lets them
+     * (jenkinsci/credentials-plugin@1502.v5c95e620ddfe:src/main/java/com/cloudbees/plugins/credentials/
+     * CredentialsProvider.java: "if that user can use the item's credentials, try those too").
+     */
+    private static boolean mayUseItemCredentials(Item item, Authentication as) {
+        return !ACL.SYSTEM2.equals(as) && item.hasPermission2(as, CredentialsProvider.USE_ITEM);
+    }
+
     /** Read-only: finds the hub with the chosen credential. The caller has checked permissions. */
     public static FormValidation testConnection(@CheckForNull Item item, String hub, @CheckForNull String resourceGroup,
             @CheckForNull String subscriptionId, String credentialsId) {
-        AzureBaseCredentials credential = item == null
-                ? CredentialsProvider.findCredentialByIdInItemGroup(
-                        credentialsId, AzureBaseCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of())
-                : CredentialsProvider.findCredentialByIdInItem(
-                        credentialsId, AzureBaseCredentials.class, item, authenticationOf(item), List.of());
+        AzureBaseCredentials credential;
+        if (item == null) {
+            credential = CredentialsProvider.findCredentialByIdInItemGroup(
+                    credentialsId, AzureBaseCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
+            if (credential != null && credential.getScope() == CredentialsScope.SYSTEM) {
+                return FormValidation.error("Azure credential '" + credentialsId + "' has System scope, which is"
+                        + " for Jenkins itself: no build can use it. Give it Global scope.");
+            }
+        } else {
+            // found as a build of this job finds it (CredentialsProvider.findCredentialById)
+            Authentication as = authenticationOf(item);
+            credential = CredentialsProvider.findCredentialByIdInItem(
+                    credentialsId, AzureBaseCredentials.class, item, as, List.of());
+            if (credential == null && mayUseItemCredentials(item, as)) {
+                credential = CredentialsProvider.findCredentialByIdInItem(
+                        credentialsId, AzureBaseCredentials.class, item, ACL.SYSTEM2, List.of());
+            }
+        }
         if (credential == null) {
             return FormValidation.error("Azure credential '" + credentialsId + "' was not found for this job");
         }

@@ -3,9 +3,12 @@ package com.cloudbees.plugins.credentials.common;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.util.ListBoxModel;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 
 // Offline declaration (credentials plugin): with()/includeEmptyValue()/includeCurrentValue() fill the list;
@@ -40,6 +43,16 @@ public abstract class AbstractIdCredentialsListBoxModel<
     @NonNull
     public AbstractIdCredentialsListBoxModel<T, C> includeAs(
             @NonNull Authentication authentication, @NonNull ItemGroup context, @NonNull Class<? extends C> type) {
+        throw new UnsupportedOperationException("offline declaration");
+    }
+
+    @NonNull
+    public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(
+            @NonNull Authentication authentication,
+            @NonNull ItemGroup context,
+            @NonNull Class<? extends C> type,
+            @NonNull List<DomainRequirement> domainRequirements,
+            @NonNull CredentialsMatcher matcher) {
         throw new UnsupportedOperationException("offline declaration");
     }
 
