@@ -10,10 +10,12 @@ import java.io.Serial;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.steps.BodyExecution;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * Runs {@code iotHubRotateKey}: prepare on a thread of its own, the body in the Pipeline, finish on a thread of its
@@ -49,9 +51,13 @@ final class RotateKeyExecution extends StepExecution {
     /** The build identity's user id, null for SYSTEM: restored after a restart as CpsFlowExecution restores it. */
     private final String user;
     private volatile Stage stage = Stage.PREPARING;
+    /** The body, once launched: a stop that arrives while it is being launched cancels it. */
+    private BodyExecution body;
     private transient Authentication identity;
     private transient volatile Future<?> running;
-    private transient volatile Throwable stopCause;
+    // Guarded by this: whether a half runs, why the step was stopped, whether it has ended.
+    private transient boolean halfAlive;
+    private transient Throwable stopCause;
     private transient boolean ended;
 
     RotateKeyExecution(StepContext context, RotateKeyConfig config) {
@@ -70,30 +76,35 @@ final class RotateKeyExecution extends StepExecution {
     private void prepareThenBody() throws Exception {
         stage = Stage.PREPARING;
         RotationReport prepared = half(BuildRotation.Half.PREPARE);
-        if (stopCause != null) {
-            listener().getLogger().println("iotHubRotateKey had prepared when the build was stopped: credential '"
-                    + config.stableCredentialId() + "' holds the new key and the old one stays valid. Run the build"
-                    + " again: it resumes at the hand-over, renewing nothing before the body has run.");
-            end(stopCause, null);
-            return;
-        }
         if (config.isDryRun()) {
             listener().getLogger().println("Dry run: the body was not run.");
             end(null, prepared.toMap());
             return;
         }
-        stage = Stage.IN_BODY;
+        boolean launched;
+        synchronized (this) { // a stop from now on finds the body and cancels it (see stop)
+            launched = stopCause == null;
+            if (launched) {
+                stage = Stage.IN_BODY;
+                body = getContext().newBodyInvoker().withCallback(new AfterBody()).start();
+            }
+        }
+        if (!launched) {
+            listener().getLogger().println("iotHubRotateKey had prepared when the build was stopped: credential '"
+                    + config.stableCredentialId() + "' holds the new key and the old one stays valid. Run the build"
+                    + " again: it resumes at the hand-over, renewing nothing before the body has run.");
+            end(stopped(), null);
+            return;
+        }
         getContext().saveState();
-        getContext().newBodyInvoker().withCallback(new AfterBody()).start();
     }
 
     private void finish() throws Exception {
-        stage = Stage.FINISHING;
         RotationReport finished = half(BuildRotation.Half.FINISH);
-        if (stopCause != null) {
+        if (stopped() != null) {
             listener().getLogger().println("iotHubRotateKey had finished when the build was stopped: the rotation"
                     + " of " + config.describeTarget() + " is complete.");
-            end(stopCause, null);
+            end(stopped(), null);
             return;
         }
         end(null, finished.toMap());
@@ -107,29 +118,36 @@ final class RotateKeyExecution extends StepExecution {
 
     /** Runs a half on a thread of its own, as the build's identity; its failure fails the step. */
     private void inBackground(Half half) {
-        if (stopCause != null) {
-            return;
-        }
         Authentication as = identity();
-        running = RenewalStepExecution.RENEWALS.submit(() -> {
-            try (ACLContext ignored = ACL.as2(as)) {
-                half.run();
-                Throwable stop = stopCause;
-                if (stop != null) {
-                    end(stop, null); // stopped as the half handed over to the body: nothing more to explain
-                }
-            } catch (Throwable failure) {
-                Throwable stop = stopCause;
-                if (stop == null) {
-                    end(failure, null);
-                } else {
-                    explainStopped(failure);
-                    end(stop, null);
-                }
-            } finally {
-                running = null;
+        synchronized (this) {
+            if (stopCause != null || ended) {
+                return;
             }
-        });
+            halfAlive = true;
+            running = RenewalStepExecution.RENEWALS.submit(() -> runHalf(half, as));
+        }
+    }
+
+    private void runHalf(Half half, Authentication as) {
+        try (ACLContext ignored = ACL.as2(as)) {
+            half.run(); // a half that returns has ended the step or launched the body (see stop)
+        } catch (Throwable failure) {
+            Throwable stop = stopped();
+            if (stop == null) {
+                end(failure, null);
+            } else {
+                explainStopped(failure);
+                end(stop, null);
+            }
+        } finally {
+            synchronized (this) {
+                halfAlive = false;
+            }
+        }
+    }
+
+    private synchronized Throwable stopped() {
+        return stopCause;
     }
 
     /** Pipeline prints only the interruption: say here what the half did before it stopped. */
@@ -150,13 +168,39 @@ final class RotateKeyExecution extends StepExecution {
 
     @Override
     public void stop(Throwable cause) throws Exception {
-        stopCause = cause;
-        Future<?> half = running;
-        if (half == null || half.isDone()) {
-            end(cause, null); // in the body (Pipeline stops it) or between the steps of a half
+        boolean first;
+        boolean halfRunning;
+        BodyExecution launched;
+        synchronized (this) {
+            first = stopCause == null;
+            if (first) {
+                stopCause = cause;
+            }
+            halfRunning = halfAlive;
+            launched = body;
+        }
+        if (stage == Stage.IN_BODY && launched != null) {
+            if (launched.cancel(cause)) {
+                return; // the body ends failed, and AfterBody says where the rotation stands
+            }
+            if (!hasEnded()) { // the body has just ended; finish will not start
+                listener().getLogger().println(standsAtHandOver("The build was stopped"));
+            }
+        } else if (halfRunning) {
+            if (first) { // a later stop (another Abort, a timeout) finds the half interrupted and timed already
+                interruptHalf(cause);
+            }
             return;
         }
-        half.cancel(true);
+        end(cause, null);
+    }
+
+    /** Interrupts the running half and gives it {@link RenewalStepExecution#STOP_GRACE_SECONDS} to explain itself. */
+    private void interruptHalf(Throwable cause) throws Exception {
+        Future<?> half = running;
+        if (half != null) {
+            half.cancel(true);
+        }
         TaskListener listener = listener();
         RenewalStepExecution.GRACE.schedule(() -> {
             if (!hasEnded()) {
@@ -165,6 +209,14 @@ final class RotateKeyExecution extends StepExecution {
                 end(cause, null);
             }
         }, RenewalStepExecution.STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Where a rotation stands when it ends between prepare and finish. */
+    private String standsAtHandOver(String what) {
+        return what + ", so the rotation of " + config.describeTarget() + " stops at the hand-over: credential '"
+                + config.stableCredentialId() + "' holds the new key and the old key stays valid for consumers not"
+                + " moved yet. Run the build again: it resumes at the hand-over, renewing nothing before the body has"
+                + " run.";
     }
 
     /** A half, the grace timer, a stop in the body or the body's end: the first of them ends the step. */
@@ -190,10 +242,18 @@ final class RotateKeyExecution extends StepExecution {
         return getContext().get(TaskListener.class);
     }
 
+    /** As CpsFlowExecution restores a build's identity after a restart: an unknown user becomes anonymous. */
     private Authentication identity() {
         if (identity == null) {
-            User u = user == null ? null : User.getById(user, true);
-            identity = user == null ? ACL.SYSTEM2 : u == null ? Jenkins.ANONYMOUS2 : u.impersonate2();
+            if (user == null) {
+                identity = ACL.SYSTEM2;
+            } else {
+                try {
+                    identity = User.getById(user, true).impersonate2();
+                } catch (UsernameNotFoundException e) {
+                    identity = Jenkins.ANONYMOUS2;
+                }
+            }
         }
         return identity;
     }
@@ -230,10 +290,9 @@ final class RotateKeyExecution extends StepExecution {
     }
 
     @Override
-    public boolean blocksRestart() {
+    public synchronized boolean blocksRestart() {
         // A safe restart waits for a half rather than interrupting it between Azure and the credential.
-        Future<?> half = running;
-        return half != null && !half.isDone();
+        return halfAlive;
     }
 
     /** Finishes the rotation after a successful body; after a failed one, leaves the hand-over open and says so. */
@@ -244,17 +303,23 @@ final class RotateKeyExecution extends StepExecution {
 
         @Override
         public void onSuccess(StepContext context, Object result) {
+            stage = Stage.FINISHING; // on the CPS thread, so the program saved after the body records it
             inBackground(RotateKeyExecution.this::finish);
+            if (stopped() != null && !hasEnded()) { // stopped as the body ended: finish does not start
+                try {
+                    listener().getLogger().println(standsAtHandOver("The build was stopped"));
+                } catch (Exception e) {
+                    stopped().addSuppressed(e);
+                }
+                end(stopped(), null);
+            }
         }
 
         @Override
         public void onFailure(StepContext context, Throwable t) {
             try {
-                listener().getLogger().println("The body of iotHubRotateKey failed, so the rotation of "
-                        + config.describeTarget() + " stops at the hand-over: credential '"
-                        + config.stableCredentialId() + "' holds the new key and the old key stays valid for"
-                        + " consumers not moved yet. Run the build again: it resumes at the hand-over, renewing"
-                        + " nothing before the body has run.");
+                listener().getLogger().println(standsAtHandOver(stopped() != null ? "The build was stopped"
+                        : "The body of iotHubRotateKey failed"));
             } catch (Exception e) {
                 t.addSuppressed(e);
             }
