@@ -7,7 +7,6 @@ import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import java.io.Serial;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.BodyExecution;
@@ -54,9 +53,9 @@ final class RotateKeyExecution extends StepExecution {
     /** The body, once launched: a stop that arrives while it is being launched cancels it. */
     private BodyExecution body;
     private transient Authentication identity;
-    private transient volatile Future<?> running;
-    // Guarded by this: whether a half runs, why the step was stopped, whether it has ended.
+    // Guarded by this: whether a half runs and on which thread, why the step was stopped, whether it has ended.
     private transient boolean halfAlive;
+    private transient Thread worker;
     private transient Throwable stopCause;
     private transient boolean ended;
 
@@ -78,14 +77,14 @@ final class RotateKeyExecution extends StepExecution {
         RotationReport prepared = half(BuildRotation.Half.PREPARE);
         if (config.isDryRun()) {
             listener().getLogger().println("Dry run: the body was not run.");
-            end(null, prepared.toMap());
+            Throwable stop = stopped();
+            end(stop, stop == null ? prepared.toMap() : null);
             return;
         }
         boolean launched;
         synchronized (this) { // a stop from now on finds the body and cancels it (see stop)
             launched = stopCause == null;
-            if (launched) {
-                stage = Stage.IN_BODY;
+            if (launched) { // IN_BODY once the body has started (AfterBody.onStart), not while it is only queued
                 body = getContext().newBodyInvoker().withCallback(new AfterBody()).start();
             }
         }
@@ -124,11 +123,25 @@ final class RotateKeyExecution extends StepExecution {
                 return;
             }
             halfAlive = true;
-            running = RenewalStepExecution.RENEWALS.submit(() -> runHalf(half, as));
+            RenewalStepExecution.RENEWALS.submit(() -> runHalf(half, as));
         }
     }
 
     private void runHalf(Half half, Authentication as) {
+        Throwable stoppedBefore;
+        synchronized (this) {
+            stoppedBefore = stopCause;
+            if (stoppedBefore == null) {
+                worker = Thread.currentThread(); // from now on a stop interrupts this thread
+            } else {
+                halfAlive = false;
+            }
+        }
+        if (stoppedBefore != null) { // stopped before the half began: after a restart it may have been cut off
+            explainStopped(null);
+            end(stoppedBefore, null);
+            return;
+        }
         try (ACLContext ignored = ACL.as2(as)) {
             half.run(); // a half that returns has ended the step or launched the body (see stop)
         } catch (Throwable failure) {
@@ -142,6 +155,8 @@ final class RotateKeyExecution extends StepExecution {
         } finally {
             synchronized (this) {
                 halfAlive = false;
+                worker = null;
+                Thread.interrupted(); // the pool thread goes back uninterrupted
             }
         }
     }
@@ -150,12 +165,15 @@ final class RotateKeyExecution extends StepExecution {
         return stopCause;
     }
 
-    /** Pipeline prints only the interruption: say here what the half did before it stopped. */
+    /** Pipeline prints only the interruption: say here what the half did (or, null, might have done) first. */
     private void explainStopped(Throwable failure) {
         try {
-            listener().getLogger().println(failure instanceof AbortException ? failure.getMessage() : mayHaveChanged());
+            listener().getLogger().println(failure instanceof AbortException ? failure.getMessage()
+                    : stage == Stage.FINISHING ? standsAtHandOver("The build was stopped") : mayHaveChanged());
         } catch (Exception e) {
-            failure.addSuppressed(e);
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -179,7 +197,7 @@ final class RotateKeyExecution extends StepExecution {
             halfRunning = halfAlive;
             launched = body;
         }
-        if (stage == Stage.IN_BODY && launched != null) {
+        if (launched != null && stage != Stage.FINISHING) {
             if (launched.cancel(cause)) {
                 return; // the body ends failed, and AfterBody says where the rotation stands
             }
@@ -191,21 +209,32 @@ final class RotateKeyExecution extends StepExecution {
                 interruptHalf(cause);
             }
             return;
+        } else if (!hasEnded()) { // after a restart, before the half that it cut off runs again
+            explainStopped(null);
         }
         end(cause, null);
     }
 
     /** Interrupts the running half and gives it {@link RenewalStepExecution#STOP_GRACE_SECONDS} to explain itself. */
-    private void interruptHalf(Throwable cause) throws Exception {
-        Future<?> half = running;
-        if (half != null) {
-            half.cancel(true);
+    private void interruptHalf(Throwable cause) {
+        TaskListener log;
+        try {
+            log = listener();
+        } catch (Exception e) {
+            log = null;
         }
-        TaskListener listener = listener();
+        synchronized (this) {
+            if (worker != null) {
+                worker.interrupt();
+            } // else the half has not begun: runHalf sees the stop and explains it
+        }
+        TaskListener listener = log;
         RenewalStepExecution.GRACE.schedule(() -> {
             if (!hasEnded()) {
-                listener.getLogger().println("iotHubRotateKey did not stop within "
-                        + RenewalStepExecution.STOP_GRACE_SECONDS + " s. " + mayHaveChanged());
+                if (listener != null) {
+                    listener.getLogger().println("iotHubRotateKey did not stop within "
+                            + RenewalStepExecution.STOP_GRACE_SECONDS + " s. " + mayHaveChanged());
+                }
                 end(cause, null);
             }
         }, RenewalStepExecution.STOP_GRACE_SECONDS, TimeUnit.SECONDS);
@@ -269,6 +298,9 @@ final class RotateKeyExecution extends StepExecution {
     }
 
     private void resumed(Half half) {
+        if (stopped() != null || hasEnded()) {
+            return; // a stop came first, and said where the rotation stands
+        }
         try {
             listener().getLogger().println("Jenkins restarted during iotHubRotateKey: continuing the rotation of "
                     + config.describeTarget() + " from what credential '" + config.stableCredentialId()
@@ -300,6 +332,11 @@ final class RotateKeyExecution extends StepExecution {
 
         @Serial
         private static final long serialVersionUID = 1L;
+
+        @Override
+        public void onStart(StepContext context) {
+            stage = Stage.IN_BODY; // on the CPS thread as the body starts: a program saved from now on resumes it
+        }
 
         @Override
         public void onSuccess(StepContext context, Object result) {
