@@ -80,15 +80,20 @@ final class ArmGateway {
 
     /** The answer to a hub PUT: where to poll its long-running operation, or that it is already over. */
     static final class Update {
-        /** Azure-AsyncOperation (status body) or Location (202 while running) URL; null when there is none. */
+        /**
+         * Azure-AsyncOperation (status body), Location (202 while running) or, with neither, the hub itself (its
+         * provisioningState); null when the update is over.
+         */
         final String statusUrl;
         final boolean statusInBody;
+        final boolean statusInResource;
         final Duration retryAfter;
         final boolean done;
 
-        Update(String statusUrl, boolean statusInBody, Duration retryAfter, boolean done) {
+        Update(String statusUrl, boolean statusInBody, boolean statusInResource, Duration retryAfter, boolean done) {
             this.statusUrl = statusUrl;
             this.statusInBody = statusInBody;
+            this.statusInResource = statusInResource;
             this.retryAfter = retryAfter;
             this.done = done;
         }
@@ -102,16 +107,28 @@ final class ArmGateway {
         Duration retryAfter = Failure.parseRetryAfter(reply.header("Retry-After"));
         String async = reply.header("Azure-AsyncOperation");
         if (async != null) {
-            return new Update(async, true, retryAfter, false);
+            return new Update(async, true, false, retryAfter, false);
         }
         String location = reply.header("Location");
         if (location != null) {
-            return new Update(location, false, retryAfter, false);
+            return new Update(location, false, false, retryAfter, false);
         }
-        // no operation to poll: the answer's provisioningState says whether the hub is done (ARM LRO rules)
+        // No operation to poll: the answer's provisioningState says whether the hub is done; a transitional one
+        // ("200: ... a transitional provisioning state", IotHubResource_CreateOrUpdate) means reading the hub until
+        // it is terminal, as azure-core-management's polling does.
         String state = EngineJson.text(reply.body.length == 0 ? null : reply.json().path("properties"),
                 "provisioningState");
-        return new Update(null, false, retryAfter, state == null || "Succeeded".equalsIgnoreCase(state));
+        if (state == null || "Succeeded".equalsIgnoreCase(state)) {
+            return new Update(null, false, false, retryAfter, true);
+        }
+        if (isFailed(state)) {
+            return new Update(null, false, false, retryAfter, false);
+        }
+        return new Update(versioned(hubPath(resourceGroup, hubName)), false, true, retryAfter, false);
+    }
+
+    private static boolean isFailed(String provisioningState) {
+        return "Failed".equalsIgnoreCase(provisioningState) || "Canceled".equalsIgnoreCase(provisioningState);
     }
 
     /** One status poll. */
@@ -133,6 +150,15 @@ final class ArmGateway {
     Poll poll(Update update, CallObserver observer) throws IOException {
         RestPipeline.Reply reply = send(HttpMethod.GET, update.statusUrl, Map.of(), null, observer);
         Duration retryAfter = Failure.parseRetryAfter(reply.header("Retry-After"));
+        if (update.statusInResource) {
+            String state = EngineJson.text(reply.json().path("properties"), "provisioningState");
+            if (state == null || "Succeeded".equalsIgnoreCase(state)) {
+                return new Poll(Poll.State.SUCCEEDED, null, retryAfter);
+            }
+            return isFailed(state)
+                    ? new Poll(Poll.State.FAILED, "the hub's provisioningState became " + state, retryAfter)
+                    : new Poll(Poll.State.RUNNING, null, retryAfter);
+        }
         if (!update.statusInBody) {
             return new Poll(reply.status == 202 ? Poll.State.RUNNING : Poll.State.SUCCEEDED, null, retryAfter);
         }

@@ -200,7 +200,7 @@ final class FleetRenewal {
                         if (error == null) {
                             done.add(result(hub, p));
                             pending.remove(p.request.deviceId());
-                        } else if ("PreconditionFailed".equalsIgnoreCase(error[0]) && attempt < retrier.maxAttempts()) {
+                        } else if (isStaleEtag(error[0]) && attempt < retrier.maxAttempts()) {
                             reread.add(p); // another writer: read again, apply only the keys on top of its change
                         } else {
                             pending.remove(p.request.deviceId());
@@ -442,5 +442,14 @@ final class FleetRenewal {
     private static String[] keys(ObjectNode identity) {
         JsonNode keys = identity.path("authentication").path("symmetricKey");
         return new String[] {EngineJson.text(keys, "primaryKey"), EngineJson.text(keys, "secondaryKey")};
+    }
+
+    /**
+     * A per-device refusal because another writer changed the identity: the registry's error codes name it both ways
+     * (DeviceRegistryOperationError.errorCode lists PreconditionFailed and EtagDoesNotMatch), and the bulk reference
+     * does not say which one updateIfMatchETag returns.
+     */
+    static boolean isStaleEtag(String errorCode) {
+        return "PreconditionFailed".equalsIgnoreCase(errorCode) || "EtagDoesNotMatch".equalsIgnoreCase(errorCode);
     }
 }

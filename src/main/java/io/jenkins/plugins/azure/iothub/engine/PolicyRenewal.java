@@ -259,7 +259,7 @@ final class PolicyRenewal {
         if (update.done) {
             return Outcome.SUCCEEDED;
         }
-        if (update.statusUrl == null) {
+        if (update.statusUrl == null) { // the PUT's own answer said Failed or Canceled
             lroFailure = Failure.http(500, "LongRunningOperationFailed", "the hub update did not finish", null, null);
             return Outcome.FAILED;
         }

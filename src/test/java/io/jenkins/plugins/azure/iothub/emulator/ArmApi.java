@@ -110,7 +110,10 @@ final class ArmApi extends PlaneHandler {
         }
     }
 
-    /** PUT: 409 while an update runs, 412 without the current etag, 400 for an invalid body, else 201 + LRO. */
+    /**
+     * PUT: 409 while an update runs, 412 without the current etag, 400 for an invalid body, else 201 + LRO (or 200
+     * without an operation, {@link LroSettings#withoutOperation}).
+     */
     private void put(HttpCall call, SimulatedHub hub, boolean failAtEnd) throws IOException {
         HubOperation op;
         ObjectNode accepted;
@@ -131,6 +134,10 @@ final class ArmApi extends PlaneHandler {
             accepted = hub.toAcceptedJson(update, call.query.get("api-version"));
         }
         emulator.register(op);
+        if (emulator.lro().withoutOperation()) {
+            call.respond(200, accepted, Map.of());
+            return;
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Azure-AsyncOperation", emulator.armEndpoint() + "/subscriptions/" + hub.subscriptionId()
                 + "/providers/Microsoft.Devices/locations/" + HubUpdate.normaliseLocation(hub.location())

@@ -11,6 +11,7 @@ public final class LroSettings {
     private volatile int pollsUntilDone = 1;
     private volatile Duration autoCompleteAfter = Duration.ofSeconds(10);
     private volatile Duration minimumDuration = Duration.ZERO;
+    private volatile boolean withoutOperation;
 
     /** The {@code Retry-After} header (seconds) on the 201 and on each {@code Running} status answer; 0 allowed. */
     public LroSettings retryAfterSeconds(int seconds) {
@@ -43,6 +44,20 @@ public final class LroSettings {
     public LroSettings minimumDuration(Duration duration) {
         this.minimumDuration = duration;
         return this;
+    }
+
+    /**
+     * A PUT answers 200 with the hub in a transitional provisioning state and no operation to poll, which the
+     * CreateOrUpdate specification allows ("200: ... a transitional provisioning state"); the update then runs until
+     * {@link #autoCompleteAfter} and reading the hub shows when it is over.
+     */
+    public LroSettings withoutOperation(boolean without) {
+        this.withoutOperation = without;
+        return this;
+    }
+
+    public boolean withoutOperation() {
+        return withoutOperation;
     }
 
     public Duration minimumDuration() {

@@ -54,6 +54,15 @@ class FleetRenewalTest {
         }
     }
 
+    /** Both codes the registry uses for "another writer changed it" lead to a re-read, nothing else does. */
+    @Test
+    void bothStaleEtagCodesMeanReadAgain() {
+        assertTrue(FleetRenewal.isStaleEtag("PreconditionFailed"));
+        assertTrue(FleetRenewal.isStaleEtag("EtagDoesNotMatch"));
+        assertFalse(FleetRenewal.isStaleEtag("DeviceNotFound"));
+        assertFalse(FleetRenewal.isStaleEtag(null));
+    }
+
     @Test
     void thousandDevicesMatchingAConditionAtTheThrottleWithZeroFailuresAndEveryKeyAsReported() {
         Map<String, String[]> before = new HashMap<>();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.azure.iothub.emulator.RecordedRequest;
 import io.jenkins.plugins.azure.iothub.emulator.SharedAccessPolicy;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +76,28 @@ class PolicyRenewalTest {
         String policyJson = body.substring(body.lastIndexOf('{', at), body.indexOf('}', at) + 1);
         assertFalse(policyJson.contains("secondaryKey"), "renewed key must be absent: " + policyJson.length());
         assertTrue(policyJson.contains("primaryKey"));
+    }
+
+    /**
+     * A PUT answered 200 with a transitional provisioningState and no operation to poll (allowed by the
+     * CreateOrUpdate specification): the engine reads the hub until the update is over, and sends it once.
+     */
+    @Test
+    void aTransitionalAnswerWithoutAnOperationIsFollowedByReadingTheHub() {
+        fx.emulator.lro().withoutOperation(true).autoCompleteAfter(Duration.ofMillis(300));
+        SharedAccessPolicy service = fx.hub.policy("service");
+
+        PolicyKeyResult result = fx.client().renewPolicyKey(PolicyKeyRequest.of(EngineFixture.HUB, EngineFixture.RG,
+                "service", KeyType.SECONDARY));
+
+        SharedAccessPolicy after = fx.hub.policy("service");
+        assertNotEquals(service.secondaryKey(), after.secondaryKey());
+        assertEquals(service.primaryKey(), after.primaryKey());
+        assertEquals(after.secondaryKey(), result.key(KeySlot.SECONDARY).reveal());
+        assertEquals(1, fx.emulator.requests().matching("PUT", ".*/IotHubs/" + EngineFixture.HUB).size(),
+                fx.describeRequests());
+        assertTrue(fx.emulator.requests().matching("GET", ".*/IotHubs/" + EngineFixture.HUB).size() > 1,
+                "the hub was read until its update was over: " + fx.describeRequests());
     }
 
     @Test
