@@ -17,8 +17,9 @@ import java.util.logging.Logger;
  * Renews many identities of one hub at the registry's pace. Devices go in batches of up to 100: each device is read
  * (GET, for its keys, status and etag), then one Bulk Registry request ({@code POST /devices}) writes the whole batch
  * with {@code importMode: updateIfMatchETag} and each device's etag, the identity as read with only its keys changed.
- * Per device: no error = applied; PreconditionFailed (another writer) = read again and apply the key change on top;
- * DeviceNotFound and other refusals = reported. A request whose outcome is unknown (dropped connection, 5xx) is settled
+ * Per device: no error = applied when the request succeeded, and read back when it did not (whether Azure applies the
+ * other entries of a failed request is not documented); PreconditionFailed or EtagDoesNotMatch (another writer) = read
+ * again and apply the key change on top; DeviceNotFound and other refusals = reported. A request whose outcome is unknown (dropped connection, 5xx) is settled
  * by reading the devices again: those holding the new keys are renewed, the others are written again. 429 waits the
  * Retry-After and sends the same batch again (nothing was applied). Modules are renewed one by one as in
  * {@link IdentityRenewal} (the Bulk Registry reference describes device identities). All registry operations go
@@ -182,24 +183,29 @@ final class FleetRenewal {
                 pending.values().forEach(p -> entries.add(entry(p)));
                 pacer.acquire(entries.size(), deadline, batchAction, mayHaveBeenApplied);
                 Failure failure;
-                Map<String, String[]> errors;
+                BulkAnswer answer;
                 try {
                     RestPipeline.Reply reply = deadline.call(() -> registry.bulk(entries), batchAction, true);
-                    errors = errorsOf(reply);
+                    answer = answerOf(reply);
                     failure = null;
                 } catch (IotHubKeyException e) {
                     throw e;
                 } catch (Exception e) {
                     failure = Failure.of(e);
-                    errors = null;
+                    answer = null;
                 }
                 List<Pending> reread = new ArrayList<>();
-                if (errors != null) {
+                if (answer != null) {
+                    Map<String, String[]> errors = answer.errors();
                     for (Pending p : new ArrayList<>(pending.values())) {
                         String[] error = errors.get(p.request.deviceId());
-                        if (error == null) {
+                        if (error == null && answer.successful()) {
                             done.add(result(hub, p));
                             pending.remove(p.request.deviceId());
+                        } else if (error == null) {
+                            // a failed request's other entries: whether Azure applied them is not documented
+                            mayHaveBeenApplied = true;
+                            reread.add(p); // read back: renewed if it holds the new keys, else written again
                         } else if (isStaleEtag(error[0]) && attempt < retrier.maxAttempts()) {
                             reread.add(p); // another writer: read again, apply only the keys on top of its change
                         } else {
@@ -357,8 +363,11 @@ final class FleetRenewal {
         return entry;
     }
 
-    /** deviceId -> {errorCode, errorStatus} from a BulkRegistryOperationResult (200 or 400). */
-    private static Map<String, String[]> errorsOf(RestPipeline.Reply reply) throws java.io.IOException {
+    /** A BulkRegistryOperationResult: whether the request succeeded, and deviceId -> {errorCode, errorStatus}. */
+    private record BulkAnswer(boolean successful, Map<String, String[]> errors) {}
+
+    /** Reads a BulkRegistryOperationResult (200 or 400). */
+    private static BulkAnswer answerOf(RestPipeline.Reply reply) throws java.io.IOException {
         ObjectNode result;
         try {
             result = reply.json();
@@ -380,11 +389,12 @@ final class FleetRenewal {
                         EngineJson.text(error, "errorStatus")});
             }
         }
-        if (!result.path("isSuccessful").asBoolean(false) && errors.isEmpty()) {
+        boolean successful = result.path("isSuccessful").asBoolean(false);
+        if (!successful && errors.isEmpty()) {
             throw new RestPipeline.CallFailed(RestPipeline.failure(reply.status == 200 ? 500 : reply.status,
                     reply.headers, reply.body));
         }
-        return errors;
+        return new BulkAnswer(successful, errors);
     }
 
     private void module(HubInfo hub, IdentityId id) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,7 +14,8 @@ import java.util.Set;
  * updateregistry, api-version 2021-04-12): a JSON array of ExportImportDevice, at most 100, each device at most once.
  * Modelled import modes: {@code update} and {@code updateIfMatchETag} (the etag in {@code eTag}, quoted or not);
  * others, and module entries, are refused with 400 so that nothing passes here that the model does not know. Each
- * entry is applied or refused on its own (DeviceNotFound, PreconditionFailed, ArgumentInvalid); the answer is a
+ * entry is applied or refused on its own (DeviceNotFound, PreconditionFailed, ArgumentInvalid), or with
+ * {@link SimulatedHub#bulkAllOrNothing} a refused entry leaves every entry unapplied; the answer is a
  * BulkRegistryOperationResult, 200 when every entry was applied, else 400 with the errors (the REST reference gives
  * both statuses that body; which one a partial failure gets is not documented, so the engine must read both).
  * An update replaces the identity's status, statusReason, capabilities and authentication (SAS keys: both or none).
@@ -67,6 +70,13 @@ final class RegistryBulk {
     void apply(HttpCall call, ArrayNode entries) throws java.io.IOException {
         ObjectNode result = Json.object();
         ArrayNode errors = Json.array();
+        Map<SimulatedIdentity, SimulatedIdentity.BulkState> before = new LinkedHashMap<>();
+        for (JsonNode entry : entries) {
+            SimulatedIdentity device = hub.devicesView().get(Json.text(entry, "id"));
+            if (device != null) {
+                before.put(device, device.bulkState());
+            }
+        }
         for (JsonNode entry : entries) {
             String id = Json.text(entry, "id");
             String error = applyOne(id, entry);
@@ -75,6 +85,9 @@ final class RegistryBulk {
                 errors.addObject().put("deviceId", id).put("errorCode", parts[0]).put("errorStatus", parts[1])
                         .put("operation", Json.text(entry, "importMode"));
             }
+        }
+        if (!errors.isEmpty() && hub.bulkAllOrNothing()) {
+            before.forEach(SimulatedIdentity::restore);
         }
         result.put("isSuccessful", errors.isEmpty());
         result.set("errors", errors);

@@ -59,6 +59,7 @@ public final class SimulatedHub {
     private HubOperation running;
     private volatile boolean entraDataPlaneDenied;
     private volatile boolean keepAbsentKeys;
+    private volatile boolean bulkAllOrNothing;
     private final RegistryThrottle throttle = new RegistryThrottle(this);
 
     SimulatedHub(IotHubEmulator emulator, String subscriptionId, String resourceGroup, String name, String location,
@@ -194,6 +195,19 @@ public final class SimulatedHub {
     /** The stored value of a writable property, for building an update (under the hub lock). */
     synchronized JsonNode storedProperty(String name) {
         return properties.get(name);
+    }
+
+    /**
+     * A bulk registry request with any refused entry applies none of them (its answer still lists only the refused
+     * ones): the REST reference does not say whether the other entries of a 400 were applied, so the engine must not
+     * assume it. Default: each entry is applied or refused on its own.
+     */
+    public void bulkAllOrNothing(boolean allOrNothing) {
+        this.bulkAllOrNothing = allOrNothing;
+    }
+
+    boolean bulkAllOrNothing() {
+        return bulkAllOrNothing;
     }
 
     /** When true, the registry refuses Entra (Bearer) tokens: the caller has no data-plane role on this hub. */

@@ -154,6 +154,24 @@ public final class SimulatedIdentity {
         iotEdge = value;
     }
 
+    /** What a bulk update changes, kept to be put back (see {@link SimulatedHub#bulkAllOrNothing}). */
+    record BulkState(AuthType authType, String primaryKey, String secondaryKey, boolean enabled, String statusReason,
+            boolean iotEdge, String etag) {}
+
+    BulkState bulkState() {
+        return new BulkState(authType, primaryKey, secondaryKey, enabled, statusReason, iotEdge, etag);
+    }
+
+    void restore(BulkState state) {
+        authType = state.authType();
+        primaryKey = state.primaryKey();
+        secondaryKey = state.secondaryKey();
+        enabled = state.enabled();
+        statusReason = state.statusReason();
+        iotEdge = state.iotEdge();
+        etag = state.etag();
+    }
+
     void newEtag() {
         etag = hub.emulator.nextIdentityEtag();
     }

@@ -150,6 +150,32 @@ class FleetRenewalTest {
         assertEquals(350, store.stored.size());
     }
 
+    /**
+     * A hub whose failed bulk request applies none of its entries: the entries the answer reports no error for are
+     * read back, found unchanged and written again, so every reported key is the key Azure holds.
+     */
+    @Test
+    void entriesWithoutAnErrorInAFailedRequestAreReadBackNotAssumed() {
+        for (int i = 0; i < 3; i++) {
+            fx.hub.addDevice(id(i));
+        }
+        fx.hub.bulkAllOrNothing(true);
+        // another writer changes d-0001 between the engine's read and its first bulk write
+        fx.emulator.faults().on("POST", "/devices").atRegistryOf(fx.hub).times(1)
+                .concurrentModification(() -> fx.hub.device(id(1)).setStatus(false, "operator"));
+
+        FleetKeyResult result = fx.client().renewIdentityKeys(FleetKeyRequest.builder(HUB, RG, KeyType.PRIMARY)
+                .devices(List.of(id(0), id(1), id(2))).operationsPerMinute(600_000).build(), null);
+
+        assertEquals(List.of(), result.failed());
+        assertEquals(3, result.renewed().size());
+        for (IdentityKeyResult renewed : result.renewed()) {
+            assertTrue(fx.hub.device(renewed.deviceId()).primaryKey().equals(renewed.key(KeySlot.PRIMARY).reveal()),
+                    renewed.deviceId() + ": the reported key is the one Azure holds"); // no key in a failure message
+        }
+        assertEquals(2, fx.emulator.requests().count("POST", "/devices"), "the whole batch written again once");
+    }
+
     @Test
     void partialFailuresNameEachDeviceAndAnotherWritersChangeIsKept() {
         for (int i = 0; i < 10; i++) {
