@@ -365,10 +365,7 @@ class CredentialWritingJenkinsTest {
 
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Renewing the primary key of policy 'service'", run);
-        for (int i = 0; i < 200 && slowUpdate.fired() == 0; i++) {
-            Thread.sleep(50);
-        }
-        assertEquals(1, slowUpdate.fired(), "the hub update is under way");
+        assertEquals(1, JenkinsStores.awaitFired(slowUpdate), "the hub update is under way");
         run.doStop();
 
         r.waitForCompletion(run);

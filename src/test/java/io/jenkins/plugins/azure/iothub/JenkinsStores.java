@@ -7,6 +7,7 @@ import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.ModelObject;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
+import io.jenkins.plugins.azure.iothub.emulator.FaultRule;
 import io.jenkins.plugins.azure.iothub.emulator.IotHubEmulator;
 import io.jenkins.plugins.azure.iothub.emulator.SimulatedHub;
 import java.io.IOException;
@@ -61,5 +62,13 @@ final class JenkinsStores {
             throws IOException {
         storeOf(jenkins).addCredentials(Domain.global(), new EmulatorAzureCredentials(AZURE_CREDENTIAL,
                 emulator.armEndpoint(), subscription, emulator.tokenCredential()));
+    }
+
+    /** Waits up to 10 s for an injected fault to fire; returns how often it did. */
+    static int awaitFired(FaultRule rule) throws InterruptedException {
+        for (int i = 0; i < 200 && rule.fired() == 0; i++) {
+            Thread.sleep(50);
+        }
+        return rule.fired();
     }
 }

@@ -56,10 +56,7 @@ class RenewKeyRestartJenkinsTest {
                     + "', policy: 'service', key: 'secondary', azureCredentialsId: 'emu'", true));
             WorkflowRun run = job.scheduleBuild2(0).waitForStart();
             r.waitForMessage("Renewing the secondary key of policy 'service'", run);
-            for (int i = 0; i < 200 && slowUpdate.fired() == 0; i++) {
-                Thread.sleep(50);
-            }
-            assertEquals(1, slowUpdate.fired(), "the hub update is under way when Jenkins stops");
+            assertEquals(1, JenkinsStores.awaitFired(slowUpdate), "the hub update is under way when Jenkins stops");
         });
         sessions.then(r -> {
             WorkflowRun run = r.jenkins.getItemByFullName("rotate", WorkflowJob.class).getBuildByNumber(1);

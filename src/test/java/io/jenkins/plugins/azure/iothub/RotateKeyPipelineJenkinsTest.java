@@ -125,10 +125,7 @@ class RotateKeyPipelineJenkinsTest {
 
         WorkflowRun aborted = job.scheduleBuild2(0).waitForStart();
         r.waitForMessage("renewing the unused secondary key", aborted);
-        for (int i = 0; i < 200 && slowUpdate.fired() == 0; i++) {
-            Thread.sleep(50);
-        }
-        assertEquals(1, slowUpdate.fired(), "the hub update is under way");
+        assertEquals(1, JenkinsStores.awaitFired(slowUpdate), "the hub update is under way");
         aborted.doStop();
         r.waitForCompletion(aborted);
 

@@ -109,10 +109,7 @@ class RotateKeyRestartJenkinsTest {
         sessions.then(r -> {
             WorkflowRun run = start(r, hub, "probeConsumers('" + ID + "')");
             r.waitForMessage("renewing the unused secondary key", run);
-            for (int i = 0; i < 200 && slowUpdate.fired() == 0; i++) {
-                Thread.sleep(50);
-            }
-            assertEquals(1, slowUpdate.fired(), "the hub update is under way when Jenkins stops");
+            assertEquals(1, JenkinsStores.awaitFired(slowUpdate), "the hub update is under way when Jenkins stops");
         });
         sessions.then(r -> {
             WorkflowRun run = r.jenkins.getItemByFullName("rotate", WorkflowJob.class).getBuildByNumber(1);
